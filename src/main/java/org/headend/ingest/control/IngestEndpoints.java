@@ -1,0 +1,93 @@
+package org.headend.ingest.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where nginx-rtmp and the app reach each other, and the addresses users are given: the RTMP URL
+ * to publish to and the HLS base URL to play from. Public addresses follow the host the caller
+ * used unless {@code headend.public.rtmp-url} / {@code headend.public.hls-url} pin them (behind a
+ * proxy or a CDN).
+ */
+@ApplicationScoped
+public class IngestEndpoints {
+
+    public static final String APPLICATION = "live";
+
+    @Inject
+    @ConfigProperty(name = "headend.http.port", defaultValue = "8080")
+    int httpPort;
+
+    @Inject
+    @ConfigProperty(name = "headend.rtmp.port", defaultValue = "1935")
+    int rtmpPort;
+
+    @Inject
+    @ConfigProperty(name = "headend.hls.port", defaultValue = "8081")
+    int hlsPort;
+
+    @Inject
+    @ConfigProperty(name = "headend.nginx.host", defaultValue = "127.0.0.1")
+    String nginxHost;
+
+    @Inject
+    @ConfigProperty(name = "headend.public.rtmp-url")
+    Optional<String> publicRtmpUrl;
+
+    @Inject
+    @ConfigProperty(name = "headend.public.hls-url")
+    Optional<String> publicHlsUrl;
+
+    @Inject
+    @ConfigProperty(name = "headend.hooks.secret")
+    Optional<String> configuredHookSecret;
+
+    private String hookSecret;
+
+    @PostConstruct
+    void init() {
+        hookSecret = configuredHookSecret.filter(s -> !s.isBlank()).orElseGet(() -> {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            return HexFormat.of().formatHex(random);
+        });
+    }
+
+    public int rtmpPort() { return rtmpPort; }
+    public int hlsPort() { return hlsPort; }
+    public int httpPort() { return httpPort; }
+
+    /** Where the transcoder pulls a stream from, by its public name. */
+    public String internalPlayUrl(String name) {
+        return "rtmp://" + nginxHost + ":" + rtmpPort + "/" + APPLICATION + "/" + name;
+    }
+
+    public String statUrl() {
+        return "http://" + nginxHost + ":" + hlsPort + "/stat";
+    }
+
+    public String ingestUrl(String requestHost) {
+        return publicRtmpUrl.orElse("rtmp://" + requestHost + ":" + rtmpPort + "/" + APPLICATION);
+    }
+
+    public String playbackUrl(String requestHost, String name) {
+        String base = publicHlsUrl.orElse("http://" + requestHost + ":" + hlsPort + "/hls");
+        return (base.endsWith("/") ? base : base + "/") + name + "/master.m3u8";
+    }
+
+    public String hookSecret() {
+        return hookSecret;
+    }
+
+    public boolean isHookSecret(String candidate) {
+        return candidate != null && MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8),
+                hookSecret.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,83 @@
+package org.headend.ingest.control;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.headend.stream.entity.InputInfo;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * Reads nginx-rtmp's {@code rtmp_stat} XML: for each stream being published in the {@code live}
+ * application, what its publisher sends (codecs, size, frame rate, incoming bitrate).
+ */
+public final class NginxStat {
+
+    private NginxStat() {
+    }
+
+    public static Map<String, InputInfo> publishedStreams(String xml) {
+        try {
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            var doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            Map<String, InputInfo> streams = new HashMap<>();
+            NodeList nodes = doc.getElementsByTagName("stream");
+            for (int i = 0; i < nodes.getLength(); i++) {
+                Element stream = (Element) nodes.item(i);
+                if (child(stream, "publishing") != null) {
+                    streams.put(text(stream, "name"), input(stream));
+                }
+            }
+            return streams;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Unreadable rtmp_stat XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputInfo input(Element stream) {
+        Element meta = child(stream, "meta");
+        Element video = meta == null ? null : child(meta, "video");
+        Element audio = meta == null ? null : child(meta, "audio");
+        return new InputInfo(
+                video == null ? null : text(video, "codec"),
+                audio == null ? null : text(audio, "codec"),
+                (int) number(video, "width"),
+                (int) number(video, "height"),
+                number(video, "frame_rate"),
+                (long) (number(stream, "bw_in") / 1000),
+                meta == null || (audio != null && text(audio, "codec") != null));
+    }
+
+    private static Element child(Element parent, String name) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static String text(Element parent, String name) {
+        Element e = child(parent, name);
+        if (e == null) {
+            return null;
+        }
+        String value = e.getTextContent().trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static double number(Element parent, String name) {
+        String value = parent == null ? null : text(parent, name);
+        try {
+            return value == null ? 0 : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.headend.ingest.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.headend.stream.control.LiveStreams;
+import org.headend.stream.control.StreamStore;
+import org.headend.stream.entity.InputInfo;
+import org.headend.stream.entity.Stream;
+import org.headend.transcode.control.LadderStore;
+import org.headend.transcode.control.TranscoderSupervisor;
+
+/**
+ * Decides on each publish: the key must belong to a stream (unknown, revoked and malformed keys
+ * are refused) that no other publisher holds. An accepted publisher is renamed to the stream's
+ * public name, and transcoding starts as soon as nginx-rtmp knows the input's size.
+ */
+@ApplicationScoped
+public class PublishAuthorizer {
+
+    private static final Logger LOG = Logger.getLogger(PublishAuthorizer.class.getName());
+    private static final Duration INPUT_WAIT = Duration.ofSeconds(5);
+
+    @Inject
+    StreamStore streams;
+
+    @Inject
+    LadderStore ladders;
+
+    @Inject
+    LiveStreams live;
+
+    @Inject
+    TranscoderSupervisor transcoders;
+
+    @Inject
+    NginxStatReader stat;
+
+    @Inject
+    IngestEndpoints endpoints;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** The decision on a publish: the public name to publish under, or why it is refused. */
+    public record Decision(String publicName, String refusal) {
+        public boolean accepted() {
+            return publicName != null;
+        }
+    }
+
+    public Decision onPublish(String key, String clientId, String address) {
+        Optional<Stream> stream = streams.forKey(key);
+        if (stream.isEmpty()) {
+            LOG.info(() -> "Refused a publisher from " + address + ": unknown, revoked or malformed stream key");
+            return new Decision(null, "unknown, revoked or malformed stream key");
+        }
+        Stream s = stream.get();
+        if (!live.claim(s.id(), s.name(), clientId)) {
+            LOG.info(() -> "Refused a second publisher from " + address + " on live stream " + s.name());
+            return new Decision(null, "the stream is already live");
+        }
+        LOG.info(() -> "Publisher from " + address + " is live on stream " + s.name());
+        executor.execute(() -> startTranscoding(s));
+        return new Decision(s.name(), null);
+    }
+
+    public void onPublishDone(String clientId) {
+        live.release(clientId).ifPresent(id -> {
+            transcoders.stop(id);
+            LOG.info(() -> "Publisher left stream " + id + "; transcoder stopped");
+        });
+    }
+
+    private void startTranscoding(Stream stream) {
+        InputInfo input = awaitInput(stream.name());
+        if (live.live(stream.id()).isEmpty()) {
+            return;
+        }
+        live.updateInput(stream.id(), input);
+        var ladder = ladders.find(stream.ladder()).orElseThrow();
+        transcoders.start(stream.id(), stream.name(), ladder, input, endpoints.internalPlayUrl(stream.name()));
+        if (live.live(stream.id()).isEmpty()) {
+            transcoders.stop(stream.id());
+        }
+    }
+
+    /** Waits briefly for nginx-rtmp to report the input's size, which the ladder plan needs. */
+    private InputInfo awaitInput(String name) {
+        long deadline = System.nanoTime() + INPUT_WAIT.toNanos();
+        InputInfo latest = InputInfo.UNKNOWN;
+        while (System.nanoTime() < deadline) {
+            try {
+                latest = stat.published().getOrDefault(name, InputInfo.UNKNOWN);
+                if (latest.knowsSize()) {
+                    return latest;
+                }
+            } catch (IOException e) {
+                LOG.fine(() -> "nginx-rtmp statistics not readable yet: " + e.getMessage());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        LOG.warning(() -> "No input size reported for stream " + name + "; transcoding the whole ladder");
+        return latest;
+    }
+}

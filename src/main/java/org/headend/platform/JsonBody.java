@@ -1,0 +1,72 @@
+package org.headend.platform;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a JSON request body strictly: unknown fields, missing fields and wrong types are refused
+ * with a message that names the field, before anything is changed.
+ */
+public final class JsonBody {
+
+    private final JsonObject json;
+
+    private JsonBody(JsonObject json) {
+        this.json = json;
+    }
+
+    public static JsonBody of(JsonObject json, Set<String> allowed) {
+        if (json == null) {
+            throw ApiException.badRequest("A JSON object body is required.");
+        }
+        var unknown = new TreeSet<>(json.keySet());
+        unknown.removeAll(allowed);
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("Unknown field(s) " + unknown + "; allowed: " + new TreeSet<>(allowed) + ".");
+        }
+        return new JsonBody(json);
+    }
+
+    public String requiredString(String field) {
+        return optionalString(field).orElseThrow(() -> ApiException.badRequest("Field '" + field + "' is required."));
+    }
+
+    public Optional<String> optionalString(String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonString text)) {
+            throw ApiException.badRequest("Field '" + field + "' must be a string.");
+        }
+        return Optional.of(text.getString());
+    }
+
+    public int requiredInt(String field) {
+        return optionalInt(field).orElseThrow(() -> ApiException.badRequest("Field '" + field + "' is required."));
+    }
+
+    public Optional<Integer> optionalInt(String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            throw ApiException.badRequest("Field '" + field + "' must be a whole number.");
+        }
+        try {
+            return Optional.of(number.intValueExact());
+        } catch (ArithmeticException tooLarge) {
+            throw ApiException.badRequest("Field '" + field + "' is out of range.");
+        }
+    }
+
+    public Optional<JsonValue> value(String field) {
+        return Optional.ofNullable(json.get(field));
+    }
+}

@@ -1,0 +1,48 @@
+package org.headend.security.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
+import org.headend.security.control.Tokens;
+
+/**
+ * Signs a request in from its {@code Authorization: Bearer} token. It never answers on its own:
+ * a missing or refused token leaves the request anonymous with the reason noted, and
+ * {@link RoleCheck} turns that into a problem+json 401 where a role is required.
+ */
+@ApplicationScoped
+public class BearerTokenMechanism implements HttpAuthenticationMechanism {
+
+    public static final String CALLER = "headend.caller";
+    public static final String REFUSAL = "headend.auth.refusal";
+    private static final String PREFIX = "Bearer ";
+
+    @Inject
+    Tokens tokens;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header == null) {
+            return context.doNothing();
+        }
+        if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            request.setAttribute(REFUSAL, "The Authorization header must be 'Bearer <token>'.");
+            return context.doNothing();
+        }
+        try {
+            Tokens.Caller caller = tokens.verify(header.substring(PREFIX.length()).trim());
+            request.setAttribute(CALLER, caller);
+            return context.notifyContainerAboutLogin(caller::username, Set.of(caller.role().id()));
+        } catch (Tokens.InvalidTokenException refused) {
+            request.setAttribute(REFUSAL, refused.getMessage());
+            return context.doNothing();
+        }
+    }
+}

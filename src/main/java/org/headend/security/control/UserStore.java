@@ -1,0 +1,41 @@
+package org.headend.security.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import org.headend.security.entity.Role;
+import org.headend.security.entity.User;
+
+/** Local users: creation and password checks. */
+@Stateless
+public class UserStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    public boolean isEmpty() {
+        return em.createNamedQuery(User.COUNT, Long.class).getSingleResult() == 0;
+    }
+
+    public User create(String username, String password, Role role) {
+        var user = new User(username, passwords.hash(password), role);
+        em.persist(user);
+        return user;
+    }
+
+    /** The enabled user with these credentials, if any. */
+    public Optional<User> authenticate(String username, String password) {
+        User user = em.find(User.class, username);
+        if (user == null) {
+            passwords.spendCheckTime(password);
+            return Optional.empty();
+        }
+        boolean valid = passwords.matches(password, user.passwordHash());
+        return valid && user.enabled() ? Optional.of(user) : Optional.empty();
+    }
+}

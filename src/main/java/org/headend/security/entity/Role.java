@@ -1,0 +1,23 @@
+package org.headend.security.entity;
+
+import java.util.Arrays;
+
+/** What a signed-in caller may do; carried in the {@code groups} claim of API tokens. */
+public enum Role {
+    ADMIN("admin"), OPERATOR("operator"), VIEWER("viewer");
+
+    private final String id;
+
+    Role(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Role of(String id) {
+        return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown role " + id));
+    }
+}

@@ -1,0 +1,42 @@
+package org.headend.security.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A local operator account; the password is kept only as a PBKDF2 hash. */
+@Entity
+@Table(name = "app_users")
+@NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
+public class User {
+
+    public static final String COUNT = "User.count";
+
+    @Id
+    private String username;
+    @Column(name = "password_hash")
+    private String passwordHash;
+    private String role;
+    private boolean enabled;
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    protected User() {
+    }
+
+    public User(String username, String passwordHash, Role role) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.role = role.id();
+        this.enabled = true;
+        this.createdAt = Instant.now();
+    }
+
+    public String username() { return username; }
+    public String passwordHash() { return passwordHash; }
+    public Role role() { return Role.of(role); }
+    public boolean enabled() { return enabled; }
+}

@@ -1,0 +1,162 @@
+package org.headend.stream.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.headend.ingest.control.IngestEndpoints;
+import org.headend.platform.ApiException;
+import org.headend.platform.JsonBody;
+import org.headend.stream.control.LiveStreams;
+import org.headend.stream.control.StreamNames;
+import org.headend.stream.control.StreamStore;
+import org.headend.stream.entity.Stream;
+import org.headend.stream.entity.StreamStatus;
+import org.headend.transcode.control.LadderStore;
+import org.headend.transcode.control.TranscoderSupervisor;
+
+/** Streams: create, list, read, change ladder, rotate the key, delete; and each one's live status. */
+@Path("v1/streams")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({"admin", "operator"})
+public class StreamsResource {
+
+    private static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    StreamStore streams;
+
+    @Inject
+    LadderStore ladders;
+
+    @Inject
+    LiveStreams live;
+
+    @Inject
+    TranscoderSupervisor transcoders;
+
+    @Inject
+    IngestEndpoints endpoints;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Operation(summary = "Create a stream; the answer carries its stream key, shown this once")
+    public Response create(JsonObject body) {
+        var json = JsonBody.of(body, Set.of("name", "ladder"));
+        String name = StreamNames.require("name", json.requiredString("name"));
+        String ladder = existingLadder(json.optionalString("ladder").orElse("default"));
+        if (streams.byName(name).isPresent()) {
+            throw ApiException.conflict("A stream named '" + name + "' already exists.");
+        }
+        var created = streams.create(name, ladder);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.stream().id()).build())
+                .entity(view(created.stream(), created.key())).build();
+    }
+
+    @GET
+    @RolesAllowed({"admin", "operator", "viewer"})
+    @Operation(summary = "List streams, a page at a time")
+    public Page<StreamView> list(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiException.badRequest("'page' must be 0 or more and 'size' between 1 and " + MAX_PAGE_SIZE + ".");
+        }
+        return new Page<>(streams.page(page, size).stream().map(s -> view(s, null)).toList(), page, size,
+                streams.count());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"admin", "operator", "viewer"})
+    @Operation(summary = "Get one stream")
+    public StreamView get(@PathParam("id") String id) {
+        return view(existing(id), null);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change a stream's ladder; it applies from the next publish")
+    public StreamView update(@PathParam("id") String id, JsonObject body) {
+        Stream stream = existing(id);
+        var json = JsonBody.of(body, Set.of("name", "ladder"));
+        json.optionalString("name").filter(n -> !n.equals(stream.name())).ifPresent(n -> {
+            throw ApiException.badRequest("A stream cannot be renamed: its name is in every player's URL.");
+        });
+        String ladder = existingLadder(json.requiredString("ladder"));
+        return view(streams.changeLadder(id, ladder), null);
+    }
+
+    @POST
+    @Path("{id}/rotate-key")
+    @Operation(summary = "Revoke the stream's key and issue a new one, shown this once; a live publisher stays on")
+    public StreamView rotateKey(@PathParam("id") String id) {
+        Stream stream = existing(id);
+        return view(stream, streams.rotateKey(id));
+    }
+
+    @GET
+    @Path("{id}/status")
+    @RolesAllowed({"admin", "operator", "viewer"})
+    @Operation(summary = "The stream's live state, input, renditions and transcoder figures")
+    public StreamStatus status(@PathParam("id") String id) {
+        Stream stream = existing(id);
+        return live.status(stream.id(), stream.name());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a stream; refused while it is live unless force=true, which stops it")
+    public Response delete(@PathParam("id") String id, @QueryParam("force") @DefaultValue("false") boolean force) {
+        Stream stream = existing(id);
+        if (live.live(id).isPresent()) {
+            if (!force) {
+                throw ApiException.conflict("The stream '" + stream.name() + "' is live; stop the publisher or "
+                        + "delete with ?force=true.");
+            }
+            transcoders.stop(id);
+            live.end(id);
+        }
+        streams.delete(id);
+        transcoders.removeOutput(stream.name());
+        return Response.noContent().build();
+    }
+
+    private Stream existing(String id) {
+        return streams.find(id).orElseThrow(() -> ApiException.notFound("No stream with id '" + id + "'."));
+    }
+
+    private String existingLadder(String ladder) {
+        if (!StreamNames.isValid(ladder) || ladders.find(ladder).isEmpty()) {
+            throw ApiException.badRequest("No ladder named '" + ladder + "'; see GET /api/v1/ladders.");
+        }
+        return ladder;
+    }
+
+    private StreamView view(Stream stream, String key) {
+        String host = uri.getBaseUri().getHost();
+        return StreamView.of(stream, live.status(stream.id(), stream.name()).state(), endpoints.ingestUrl(host),
+                endpoints.playbackUrl(host, stream.name()), key);
+    }
+}

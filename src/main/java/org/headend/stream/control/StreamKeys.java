@@ -1,0 +1,43 @@
+package org.headend.stream.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Makes and hashes stream keys. A key carries 192 random bits, so a plain SHA-256 is enough to
+ * keep it secret at rest, and unlike a salted slow hash it lets the publish callback find the
+ * stream by the hash of the key it receives.
+ */
+public final class StreamKeys {
+
+    private static final String PREFIX = "hk_";
+    private static final Pattern FORMAT = Pattern.compile("hk_[A-Za-z0-9_-]{32}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private StreamKeys() {
+    }
+
+    public static String generate() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static boolean isWellFormed(String key) {
+        return key != null && FORMAT.matcher(key).matches();
+    }
+
+    public static String hash(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

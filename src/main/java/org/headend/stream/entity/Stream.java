@@ -1,0 +1,57 @@
+package org.headend.stream.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A live channel: its public name is what players see in the HLS path and what metrics are
+ * labelled with; the secret that lets an encoder publish to it lives in {@link StreamKey}.
+ */
+@Entity
+@Table(name = "streams")
+@NamedQuery(name = Stream.ALL, query = "SELECT s FROM Stream s ORDER BY s.name")
+@NamedQuery(name = Stream.COUNT, query = "SELECT COUNT(s) FROM Stream s")
+@NamedQuery(name = Stream.BY_NAME, query = "SELECT s FROM Stream s WHERE s.name = :name")
+@NamedQuery(name = Stream.COUNT_BY_LADDER, query = "SELECT COUNT(s) FROM Stream s WHERE s.ladder = :ladder")
+public class Stream {
+
+    public static final String ALL = "Stream.all";
+    public static final String COUNT = "Stream.count";
+    public static final String BY_NAME = "Stream.byName";
+    public static final String COUNT_BY_LADDER = "Stream.countByLadder";
+
+    @Id
+    private String id;
+    private String name;
+    @Column(name = "ladder_name")
+    private String ladder;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Version
+    private long version;
+
+    protected Stream() {
+    }
+
+    public Stream(String name, String ladder) {
+        this.id = UUID.randomUUID().toString();
+        this.name = name;
+        this.ladder = ladder;
+        this.createdAt = Instant.now();
+    }
+
+    public String id() { return id; }
+    public String name() { return name; }
+    public String ladder() { return ladder; }
+    public Instant createdAt() { return createdAt; }
+
+    public void useLadder(String newLadder) {
+        this.ladder = newLadder;
+    }
+}

@@ -1,0 +1,150 @@
+package org.headend.transcode.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.headend.platform.ApiException;
+import org.headend.platform.JsonBody;
+import org.headend.stream.control.StreamStore;
+import org.headend.transcode.control.LadderStore;
+import org.headend.transcode.control.LadderValidator;
+import org.headend.transcode.entity.Ladder;
+import org.headend.transcode.entity.Rendition;
+
+/** Ladders: list, create, replace and delete; the built-in ones can be read but not changed. */
+@Path("v1/ladders")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({"admin", "operator"})
+public class LaddersResource {
+
+    private static final Set<String> LADDER_FIELDS = Set.of("name", "passthrough", "renditions");
+    private static final Set<String> RENDITION_FIELDS = Set.of("name", "width", "height", "videoKbps", "audioKbps",
+            "maxFps", "profile", "preset");
+
+    @Inject
+    LadderStore ladders;
+
+    @Inject
+    StreamStore streams;
+
+    @GET
+    @RolesAllowed({"admin", "operator", "viewer"})
+    @Operation(summary = "List ladders")
+    public List<LadderView> list() {
+        return ladders.all().stream().map(LadderView::of).toList();
+    }
+
+    @GET
+    @Path("{name}")
+    @RolesAllowed({"admin", "operator", "viewer"})
+    @Operation(summary = "Get one ladder")
+    public LadderView get(@PathParam("name") String name) {
+        return LadderView.of(existing(name));
+    }
+
+    @POST
+    @Operation(summary = "Create a ladder")
+    public Response create(JsonObject body, @Context UriInfo uri) {
+        var json = JsonBody.of(body, LADDER_FIELDS);
+        String name = json.requiredString("name");
+        boolean passthrough = passthrough(json);
+        List<Rendition> renditions = renditions(json);
+        LadderValidator.validate(name, passthrough, renditions);
+        if (ladders.find(name).isPresent()) {
+            throw ApiException.conflict("A ladder named '" + name + "' already exists.");
+        }
+        Ladder created = ladders.create(name, passthrough, renditions);
+        return Response.created(uri.getAbsolutePathBuilder().path(name).build()).entity(LadderView.of(created)).build();
+    }
+
+    @PUT
+    @Path("{name}")
+    @Operation(summary = "Replace a ladder's renditions; live streams use it from their next publish")
+    public LadderView replace(@PathParam("name") String name, JsonObject body) {
+        Ladder ladder = existing(name);
+        var json = JsonBody.of(body, LADDER_FIELDS);
+        json.optionalString("name").filter(n -> !n.equals(name)).ifPresent(n -> {
+            throw ApiException.badRequest("A ladder cannot be renamed; create a new one.");
+        });
+        boolean passthrough = passthrough(json);
+        List<Rendition> renditions = renditions(json);
+        LadderValidator.validate(name, passthrough, renditions);
+        refuseBuiltIn(ladder);
+        return LadderView.of(ladders.replace(name, passthrough, renditions));
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Operation(summary = "Delete a ladder no stream uses")
+    public Response delete(@PathParam("name") String name) {
+        Ladder ladder = existing(name);
+        refuseBuiltIn(ladder);
+        long users = streams.countUsingLadder(name);
+        if (users > 0) {
+            throw ApiException.conflict("The ladder '" + name + "' is used by " + users + " stream(s).");
+        }
+        ladders.delete(name);
+        return Response.noContent().build();
+    }
+
+    private Ladder existing(String name) {
+        return ladders.find(name).orElseThrow(() -> ApiException.notFound("No ladder named '" + name + "'."));
+    }
+
+    private static void refuseBuiltIn(Ladder ladder) {
+        if (ladder.builtIn()) {
+            throw ApiException.conflict("The built-in ladder '" + ladder.name() + "' cannot be changed.");
+        }
+    }
+
+    private static boolean passthrough(JsonBody json) {
+        return json.value("passthrough").map(v -> {
+            if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
+                throw ApiException.badRequest("Field 'passthrough' must be true or false.");
+            }
+            return v == JsonValue.TRUE;
+        }).orElse(false);
+    }
+
+    private static List<Rendition> renditions(JsonBody json) {
+        JsonValue value = json.value("renditions").orElse(JsonValue.EMPTY_JSON_ARRAY);
+        if (!(value instanceof JsonArray array)) {
+            throw ApiException.badRequest("Field 'renditions' must be an array.");
+        }
+        List<Rendition> renditions = new ArrayList<>();
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonObject object)) {
+                throw ApiException.badRequest("Each rendition must be an object.");
+            }
+            var r = JsonBody.of(object, RENDITION_FIELDS);
+            renditions.add(new Rendition(r.requiredString("name"), r.requiredInt("width"), r.requiredInt("height"),
+                    r.requiredInt("videoKbps"), r.optionalInt("audioKbps").orElse(128),
+                    r.optionalInt("maxFps").orElse(30), r.optionalString("profile").orElse("main"),
+                    r.optionalString("preset").orElse("veryfast")));
+        }
+        return renditions;
+    }
+}

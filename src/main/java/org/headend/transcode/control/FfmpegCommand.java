@@ -1,0 +1,99 @@
+package org.headend.transcode.control;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.headend.stream.entity.InputInfo;
+import org.headend.transcode.entity.Rendition;
+
+/**
+ * Builds the argument list of the one ffmpeg process that turns a live input into a whole HLS
+ * ladder: decoded once, split, scaled and encoded per rendition, cut on the same keyframe grid so
+ * every segment starts independently and players can switch between renditions at any boundary.
+ */
+public final class FfmpegCommand {
+
+    private FfmpegCommand() {
+    }
+
+    public static List<String> build(String ffmpeg, String inputUrl, RenditionPlan plan, InputInfo input,
+            HlsSettings hls, Path outputDir) {
+        var args = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "warning",
+                "-nostats", "-progress", "pipe:1",
+                // An RTMP input that stops sending must end the process, not hang it.
+                "-rw_timeout", "10000000",
+                "-i", inputUrl));
+        List<String> variants = new ArrayList<>();
+        if (plan.passthrough()) {
+            args.addAll(List.of("-map", "0:v:0"));
+            if (input.hasAudio()) {
+                args.addAll(List.of("-map", "0:a:0"));
+            }
+            args.addAll(List.of("-c", "copy"));
+            variants.add(variant(0, input.hasAudio(), "source"));
+        } else {
+            List<Rendition> renditions = plan.encoded();
+            args.addAll(List.of("-filter_complex", filterGraph(renditions, input)));
+            for (int i = 0; i < renditions.size(); i++) {
+                args.addAll(List.of("-map", "[v" + i + "]"));
+            }
+            if (input.hasAudio()) {
+                renditions.forEach(r -> args.addAll(List.of("-map", "0:a:0")));
+            }
+            args.addAll(List.of("-c:v", "libx264", "-pix_fmt", "yuv420p", "-sc_threshold", "0",
+                    "-force_key_frames", "expr:gte(t,n_forced*" + hls.segmentSeconds() + ")"));
+            for (int i = 0; i < renditions.size(); i++) {
+                Rendition r = renditions.get(i);
+                args.addAll(List.of(
+                        "-preset:v:" + i, r.preset(),
+                        "-profile:v:" + i, r.profile(),
+                        "-b:v:" + i, r.videoKbps() + "k",
+                        "-maxrate:v:" + i, (r.videoKbps() * 11 / 10) + "k",
+                        "-bufsize:v:" + i, (r.videoKbps() * 2) + "k"));
+                if (input.hasAudio()) {
+                    args.addAll(List.of("-b:a:" + i, r.audioKbps() + "k"));
+                }
+                variants.add(variant(i, input.hasAudio(), r.name()));
+            }
+            if (input.hasAudio()) {
+                args.addAll(List.of("-c:a", "aac", "-ac", "2", "-ar", "48000"));
+            }
+        }
+        args.addAll(List.of(
+                "-f", "hls",
+                "-hls_time", Integer.toString(hls.segmentSeconds()),
+                "-hls_list_size", Integer.toString(hls.listSize()),
+                "-hls_flags", "program_date_time+independent_segments+delete_segments+temp_file",
+                // Sequence numbers from the clock keep rising across transcoder restarts, so players
+                // never see the playlist go backwards.
+                "-hls_start_number_source", "epoch",
+                "-master_pl_name", "master.m3u8",
+                "-var_stream_map", String.join(" ", variants),
+                "-hls_segment_filename", outputDir.resolve("%v").resolve("seg_%d.ts").toString(),
+                outputDir.resolve("%v").resolve("index.m3u8").toString()));
+        return List.copyOf(args);
+    }
+
+    private static String variant(int index, boolean audio, String name) {
+        return "v:" + index + (audio ? ",a:" + index : "") + ",name:" + name;
+    }
+
+    static String filterGraph(List<Rendition> renditions, InputInfo input) {
+        var graph = new StringBuilder("[0:v]split=").append(renditions.size());
+        for (int i = 0; i < renditions.size(); i++) {
+            graph.append("[s").append(i).append(']');
+        }
+        for (int i = 0; i < renditions.size(); i++) {
+            Rendition r = renditions.get(i);
+            graph.append(";[s").append(i).append(']');
+            if (input.frameRate() > r.maxFps()) {
+                graph.append("fps=").append(r.maxFps()).append(',');
+            }
+            graph.append(String.format(Locale.ROOT,
+                    "scale=w=%d:h=%d:force_original_aspect_ratio=decrease:force_divisible_by=2[v%d]",
+                    r.width(), r.height(), i));
+        }
+        return graph.toString();
+    }
+}

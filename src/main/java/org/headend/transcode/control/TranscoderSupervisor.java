@@ -1,0 +1,145 @@
+package org.headend.transcode.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.headend.platform.HeadendHome;
+import org.headend.stream.control.LiveStreams;
+import org.headend.stream.entity.InputInfo;
+import org.headend.transcode.entity.Ladder;
+import org.headend.transcode.entity.TranscoderRestarted;
+
+/**
+ * Owns one ffmpeg transcoder per live stream: starts it when ingest says the publisher is there,
+ * stops it when the publisher leaves, and stops every one of them when the application stops.
+ */
+@ApplicationScoped
+public class TranscoderSupervisor {
+
+    private static final Logger LOG = Logger.getLogger(TranscoderSupervisor.class.getName());
+
+    @Inject
+    LiveStreams live;
+
+    @Inject
+    HeadendHome home;
+
+    @Inject
+    Event<TranscoderRestarted> restarted;
+
+    @Inject
+    @ConfigProperty(name = "headend.ffmpeg.binary", defaultValue = "ffmpeg")
+    String ffmpeg;
+
+    @Inject
+    @ConfigProperty(name = "headend.hls.segment-seconds", defaultValue = "2")
+    int segmentSeconds;
+
+    @Inject
+    @ConfigProperty(name = "headend.hls.list-size", defaultValue = "6")
+    int listSize;
+
+    @Inject
+    @ConfigProperty(name = "headend.transcoder.restart.initial", defaultValue = "PT1S")
+    Duration restartInitial;
+
+    @Inject
+    @ConfigProperty(name = "headend.transcoder.restart.max", defaultValue = "PT30S")
+    Duration restartMax;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private final Map<String, Transcoder> running = new ConcurrentHashMap<>();
+
+    /** Starts transcoding the stream, read from {@code inputUrl}, into HLS below the HLS root. */
+    public void start(String streamId, String name, Ladder ladder, InputInfo input, String inputUrl) {
+        var plan = RenditionPlan.of(ladder, input);
+        live.updateRenditions(streamId, plan.statuses());
+        Path outputDir = prepareOutput(name, plan.variantNames());
+        List<String> command = FfmpegCommand.build(ffmpeg, inputUrl, plan, input,
+                new HlsSettings(segmentSeconds, listSize), outputDir);
+        var transcoder = new Transcoder(streamId, name, command, outputDir, plan.variantNames(), live,
+                home.dir("run"), threads, scheduler, new Backoff(restartInitial, restartMax),
+                (reason, count) -> restarted.fire(new TranscoderRestarted(streamId, name, count, reason)));
+        Transcoder previous = running.put(streamId, transcoder);
+        if (previous != null) {
+            previous.stop();
+        }
+        LOG.info(() -> "Transcoding stream " + name + " with ladder " + ladder.name() + " into " + plan.variantNames());
+        transcoder.start();
+    }
+
+    public void stop(String streamId) {
+        Transcoder transcoder = running.remove(streamId);
+        if (transcoder != null) {
+            transcoder.stop();
+        }
+    }
+
+    public boolean isRunning(String streamId) {
+        return running.containsKey(streamId);
+    }
+
+    public Optional<List<String>> log(String streamId) {
+        return Optional.ofNullable(running.get(streamId)).map(Transcoder::lastLogLines);
+    }
+
+    /** The HLS folder of a stream, emptied of an earlier session's files. */
+    public Path hlsDir(String name) {
+        return home.dir("hls").resolve(name);
+    }
+
+    public void removeOutput(String name) {
+        deleteTree(hlsDir(name));
+    }
+
+    private Path prepareOutput(String name, List<String> variants) {
+        Path dir = hlsDir(name);
+        deleteTree(dir);
+        try {
+            for (String variant : variants) {
+                Files.createDirectories(dir.resolve(variant));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the HLS folder of " + name, e);
+        }
+        return dir;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warning("Cannot clear " + dir + ": " + e);
+        }
+    }
+
+    @PreDestroy
+    void stopAll() {
+        running.keySet().forEach(this::stop);
+    }
+}
