@@ -12,14 +12,13 @@ import org.headend.security.control.Tokens;
 
 /**
  * Signs a request in from its {@code Authorization: Bearer} token. It never answers on its own:
- * a missing or refused token leaves the request anonymous with the reason noted, and
- * {@link RoleCheck} turns that into a problem+json 401 where a role is required.
+ * a missing or refused token leaves the request anonymous, and {@link RoleCheck} answers a
+ * problem+json 401 that says why where a role is required.
  */
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     public static final String CALLER = "headend.caller";
-    public static final String REFUSAL = "headend.auth.refusal";
     private static final String PREFIX = "Bearer ";
 
     @Inject
@@ -33,7 +32,6 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            request.setAttribute(REFUSAL, "The Authorization header must be 'Bearer <token>'.");
             return context.doNothing();
         }
         try {
@@ -41,7 +39,6 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             request.setAttribute(CALLER, caller);
             return context.notifyContainerAboutLogin(caller::username, Set.of(caller.role().id()));
         } catch (Tokens.InvalidTokenException refused) {
-            request.setAttribute(REFUSAL, refused.getMessage());
             return context.doNothing();
         }
     }

@@ -2,6 +2,7 @@ package org.headend.security.boundary;
 
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -22,6 +23,11 @@ import org.headend.security.control.Tokens;
 @Provider
 public class RoleCheck implements DynamicFeature {
 
+    private static final String PREFIX = "Bearer ";
+
+    @Inject
+    Tokens tokens;
+
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         RolesAllowed allowed = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
@@ -29,29 +35,47 @@ public class RoleCheck implements DynamicFeature {
             allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
         }
         if (allowed != null) {
-            context.register(new Filter(Arrays.stream(allowed.value()).collect(Collectors.toSet())));
+            context.register(new Filter(Arrays.stream(allowed.value()).collect(Collectors.toSet()), tokens));
         }
     }
 
     @Priority(Priorities.AUTHORIZATION)
     static final class Filter implements ContainerRequestFilter {
         private final Set<String> roles;
+        private final Tokens tokens;
 
-        Filter(Set<String> roles) {
+        Filter(Set<String> roles, Tokens tokens) {
             this.roles = roles;
+            this.tokens = tokens;
         }
 
         @Override
         public void filter(ContainerRequestContext context) {
-            if (!(context.getProperty(BearerTokenMechanism.CALLER) instanceof Tokens.Caller caller)) {
-                Object refusal = context.getProperty(BearerTokenMechanism.REFUSAL);
-                throw new ApiException(401, "Unauthorized", refusal != null ? refusal.toString()
-                        : "A bearer token is required: POST /api/v1/auth/token first.");
-            }
+            Tokens.Caller caller = context.getProperty(BearerTokenMechanism.CALLER) instanceof Tokens.Caller known
+                    ? known : verify(context.getHeaderString("Authorization"));
             if (!roles.contains(caller.role().id())) {
                 throw new ApiException(403, "Forbidden", "The role '" + caller.role().id()
                         + "' may not do this.");
             }
+        }
+
+        /** The caller of a request the authentication mechanism left anonymous, or why it is refused. */
+        private Tokens.Caller verify(String header) {
+            if (header == null) {
+                throw unauthorized("A bearer token is required: POST /api/v1/auth/token first.");
+            }
+            if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+                throw unauthorized("The Authorization header must be 'Bearer <token>'.");
+            }
+            try {
+                return tokens.verify(header.substring(PREFIX.length()).trim());
+            } catch (Tokens.InvalidTokenException refused) {
+                throw unauthorized(refused.getMessage());
+            }
+        }
+
+        private static ApiException unauthorized(String why) {
+            return new ApiException(401, "Unauthorized", why);
         }
     }
 }

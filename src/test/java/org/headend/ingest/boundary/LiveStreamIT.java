@@ -1,0 +1,179 @@
+package org.headend.ingest.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.headend.testing.Api;
+import org.headend.testing.Await;
+import org.headend.testing.Ffprobe;
+import org.headend.testing.HeadendProcess;
+import org.headend.testing.Names;
+import org.headend.testing.Publisher;
+import org.headend.testing.SharedHeadend;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * End to end with the real parts: ffmpeg publishes to the real nginx-rtmp, the app authorises it
+ * and its ffmpeg ladder produces HLS that ffprobe can read.
+ */
+@ExtendWith(SharedHeadend.class)
+class LiveStreamIT {
+
+    private static final Duration LIVE_DEADLINE = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private HeadendProcess app;
+    private Api api;
+
+    @BeforeEach
+    void signIn(HeadendProcess app) {
+        this.app = app;
+        this.api = app.admin();
+    }
+
+    @Test
+    void aPublishedStreamBecomesAThreeRenditionLadderAndGoesOfflineWhenThePublisherStops() throws Exception {
+        String ladder = Names.unique("e2e");
+        assertEquals(201, api.post("/api/v1/ladders", threeSmallRenditions(ladder)).status());
+        JsonObject stream = createStream(Names.unique("live"), ladder);
+        String name = stream.getString("name");
+        String key = stream.getString("streamKey");
+
+        try (var publisher = Publisher.start(app.rtmpUrl(), key, 640, 360, 15)) {
+            JsonObject status = awaitState(stream, "LIVE");
+            assertEquals(640, status.getJsonObject("input").getInt("width"));
+            assertEquals(3, status.getJsonArray("renditions").stream()
+                    .filter(r -> r.asJsonObject().getString("state").equals("ACTIVE")).count());
+
+            HttpResponse<String> master = get(app.hlsUrl() + "/" + name + "/master.m3u8");
+            assertEquals(200, master.statusCode());
+            assertEquals("application/vnd.apple.mpegurl", master.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("no-cache", master.headers().firstValue("Cache-Control").orElse(""));
+            assertEquals("*", master.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+            List<String> variants = master.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+            assertEquals(3, variants.size(), master.body());
+            assertEquals(3, master.body().lines().filter(l -> l.startsWith("#EXT-X-STREAM-INF")).count());
+
+            for (String variant : variants) {
+                assertSegmentPlays(app.hlsUrl() + "/" + name + "/" + variant);
+            }
+            String metrics = app.api().get("/metrics").body();
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("headend_stream_input_bits_per_second{")
+                    && l.contains("stream=\"" + name + "\"")), metrics);
+            assertFalse(metrics.contains(key), "the stream key never appears in metrics");
+        }
+
+        awaitState(stream, "OFFLINE");
+        Await.until("the transcoder of " + name + " to end", Duration.ofSeconds(15),
+                () -> transcodersOf(name).isEmpty());
+        assertKeyLeftNoTrace(key);
+    }
+
+    @Test
+    void refusedPublishersNeverDisturbTheLiveOneAndADeadTranscoderIsRestarted() throws Exception {
+        JsonObject stream = createStream(Names.unique("guard"), "passthrough");
+        String name = stream.getString("name");
+        String key = stream.getString("streamKey");
+
+        try (var first = Publisher.start(app.rtmpUrl(), key, 320, 180, 15)) {
+            awaitState(stream, "LIVE");
+
+            long started = System.nanoTime();
+            try (var wrongKey = Publisher.start(app.rtmpUrl(), "hk_wrongwrongwrongwrongwrongwrongwr", 320, 180, 15)) {
+                assertNotEquals(0, wrongKey.awaitExit(Duration.ofSeconds(10)));
+            }
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 5000,
+                    "a wrong key is refused before media flows");
+
+            try (var second = Publisher.start(app.rtmpUrl(), key, 320, 180, 15)) {
+                assertNotEquals(0, second.awaitExit(Duration.ofSeconds(10)));
+            }
+            assertTrue(first.isAlive(), "the first publisher is still on air");
+            assertEquals("LIVE", status(stream).getString("state"));
+
+            transcodersOf(name).forEach(ProcessHandle::destroyForcibly);
+            Await.until("the transcoder to be restarted", Duration.ofSeconds(30), () ->
+                    status(stream).getJsonObject("transcoder").getInt("restarts") >= 1
+                            && status(stream).getString("state").equals("LIVE"));
+        }
+        awaitState(stream, "OFFLINE");
+    }
+
+    private JsonObject createStream(String name, String ladder) {
+        var reply = api.post("/api/v1/streams", Json.createObjectBuilder().add("name", name).add("ladder", ladder).build());
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    private JsonObject status(JsonObject stream) {
+        return api.get("/api/v1/streams/" + stream.getString("id") + "/status").json();
+    }
+
+    private JsonObject awaitState(JsonObject stream, String state) {
+        return Await.until(stream.getString("name") + " to be " + state, LIVE_DEADLINE, () -> {
+            JsonObject status = status(stream);
+            return status.getString("state").equals(state) ? status : null;
+        });
+    }
+
+    private List<ProcessHandle> transcodersOf(String name) {
+        return app.children("ffmpeg").stream()
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("/live/" + name)).orElse(false))
+                .toList();
+    }
+
+    private void assertSegmentPlays(String playlistUrl) throws Exception {
+        String playlist = get(playlistUrl).body();
+        assertTrue(playlist.contains("#EXT-X-PROGRAM-DATE-TIME"), playlist);
+        String segment = playlist.lines().filter(l -> l.endsWith(".ts")).reduce((a, b) -> b).orElseThrow();
+        String segmentUrl = playlistUrl.substring(0, playlistUrl.lastIndexOf('/') + 1) + segment;
+        Path file = Files.createTempFile("segment", ".ts");
+        try {
+            HttpResponse<Path> download = HTTP.send(HttpRequest.newBuilder(URI.create(segmentUrl)).build(),
+                    HttpResponse.BodyHandlers.ofFile(file));
+            assertEquals(200, download.statusCode(), segmentUrl);
+            String streams = Ffprobe.streams(file);
+            assertTrue(streams.contains("h264"), streams);
+            assertTrue(streams.contains("aac"), streams);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private void assertKeyLeftNoTrace(String key) throws Exception {
+        assertFalse(Files.readString(app.log()).contains(key), "the stream key is never logged");
+        try (Stream<Path> files = Files.walk(app.home())) {
+            assertTrue(files.noneMatch(p -> p.toString().contains(key)), "no file path carries the key");
+        }
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonObject threeSmallRenditions(String name) {
+        var renditions = Json.createArrayBuilder();
+        int[][] sizes = {{640, 360, 500}, {480, 270, 350}, {320, 180, 200}};
+        for (int[] s : sizes) {
+            renditions.add(Json.createObjectBuilder().add("name", s[1] + "p").add("width", s[0]).add("height", s[1])
+                    .add("videoKbps", s[2]).add("audioKbps", 64).add("maxFps", 30)
+                    .add("profile", "main").add("preset", "ultrafast"));
+        }
+        return Json.createObjectBuilder().add("name", name).add("renditions", renditions).build();
+    }
+}

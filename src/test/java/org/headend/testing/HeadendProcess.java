@@ -1,0 +1,164 @@
+package org.headend.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application started the way a user starts it: Payara Micro with the built WAR, on free
+ * ports, with its own data directory, nginx-rtmp run by the app. Its output goes to
+ * target/it-logs so a failing test can be read after the fact.
+ */
+public final class HeadendProcess implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "it-admin-Secret-1";
+    public static final String HOOK_SECRET = "it-hook-secret";
+
+    private final Path home;
+    private final Map<String, String> extraEnv;
+    private final int httpPort = FreePorts.next();
+    private final int rtmpPort = FreePorts.next();
+    private final int hlsPort = FreePorts.next();
+    private final Path log;
+    private Process process;
+
+    public HeadendProcess(Path home, Map<String, String> extraEnv) {
+        this.home = home;
+        this.extraEnv = Map.copyOf(extraEnv);
+        this.log = Path.of("target", "it-logs", "headend-" + home.getFileName() + "-" + httpPort + ".log");
+    }
+
+    public static HeadendProcess inTempHome(Map<String, String> extraEnv) {
+        try {
+            return new HeadendProcess(Files.createTempDirectory("headend-it-"), extraEnv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public HeadendProcess start() {
+        try {
+            Files.createDirectories(log.getParent());
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-jar", property("payara.microJar", "target/payara-micro.jar"),
+                    "--deploy", property("headend.war", "target/headend.war"), "--contextroot", "/",
+                    "--port", Integer.toString(httpPort), "--nocluster", "--disablephonehome"));
+            var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Map<String, String> env = builder.environment();
+            env.putAll(environment());
+            process = builder.start();
+            awaitReady(Duration.ofSeconds(240));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("HEADEND_HOME", home.toString());
+        env.put("HEADEND_HTTP_PORT", Integer.toString(httpPort));
+        env.put("HEADEND_RTMP_PORT", Integer.toString(rtmpPort));
+        env.put("HEADEND_HLS_PORT", Integer.toString(hlsPort));
+        env.put("HEADEND_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("HEADEND_HOOKS_SECRET", HOOK_SECRET);
+        env.putAll(extraEnv);
+        return env;
+    }
+
+    private void awaitReady(Duration deadline) {
+        Await.until("the application to answer /health/live (log: " + log + ")", deadline, () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The application exited with " + process.exitValue() + "; see " + log);
+            }
+            return Api.fetch(baseUrl() + "/health/live").status() == 200;
+        });
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public String rtmpUrl() {
+        return "rtmp://127.0.0.1:" + rtmpPort + "/live";
+    }
+
+    public String hlsUrl() {
+        return "http://127.0.0.1:" + hlsPort + "/hls";
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** The programs the app runs right now (ffmpeg, nginx), by command name. */
+    public List<ProcessHandle> children(String commandName) {
+        return process.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/" + commandName)).orElse(false))
+                .toList();
+    }
+
+    public Api api() {
+        return new Api(baseUrl(), null);
+    }
+
+    public Api admin() {
+        var reply = api().post("/api/v1/auth/token",
+                "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+        if (reply.status() != 200) {
+            throw new IllegalStateException("Cannot sign in as admin: " + reply);
+        }
+        return api().as(reply.json().getString("access_token"));
+    }
+
+    /**
+     * Stops the app with SIGTERM, as a user's Ctrl-C or a service manager does, and returns the
+     * programs it had started that are still running afterwards (none, when it behaves).
+     */
+    public List<ProcessHandle> stop() {
+        if (process == null || !process.isAlive()) {
+            return List.of();
+        }
+        List<ProcessHandle> started = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<ProcessHandle> left = started.stream().filter(ProcessHandle::isAlive).toList();
+        left.forEach(ProcessHandle::destroyForcibly);
+        return left;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static String property(String name, String fallback) {
+        return System.getProperty(name, fallback);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

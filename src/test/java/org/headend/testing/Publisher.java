@@ -1,0 +1,64 @@
+package org.headend.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A real RTMP publisher: ffmpeg sending a synthetic test pattern and tone, as an encoder would. */
+public final class Publisher implements AutoCloseable {
+
+    private final Process process;
+
+    private Publisher(Process process) {
+        this.process = process;
+    }
+
+    public static Publisher start(String rtmpBase, String key, int width, int height, int fps) {
+        List<String> command = List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-re",
+                "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=" + fps,
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", Integer.toString(fps * 2),
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-f", "flv", rtmpBase + "/" + key);
+        try {
+            Path log = Path.of("target", "it-logs", "publisher-" + System.nanoTime() + ".log");
+            log.getParent().toFile().mkdirs();
+            return new Publisher(new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until the publisher has ended on its own; its exit code. */
+    public int awaitExit(Duration deadline) {
+        try {
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("The publisher still runs after " + deadline.toSeconds() + " s");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.headend.testing;
+
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Gives integration tests one running application, started once for the whole test run (booting
+ * Payara Micro costs 15-25 s) and stopped when the run ends. Tests must not rely on each other's
+ * data: each creates the streams and ladders it uses, under unique names.
+ */
+public class SharedHeadend implements ParameterResolver {
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == HeadendProcess.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent("headend", k -> new Running(HeadendProcess.inTempHome(Map.of()).start()),
+                        Running.class)
+                .app();
+    }
+
+    record Running(HeadendProcess app) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            app.stop();
+        }
+    }
+}
