@@ -39,7 +39,8 @@ public class RoleCheck implements DynamicFeature {
         }
     }
 
-    @Priority(Priorities.AUTHORIZATION)
+    // Before any authorization filter of the runtime, so a refused token is answered with its reason.
+    @Priority(Priorities.AUTHENTICATION)
     static final class Filter implements ContainerRequestFilter {
         private final Set<String> roles;
         private final Tokens tokens;

@@ -65,6 +65,11 @@ class LiveStreamIT {
             assertEquals("application/vnd.apple.mpegurl", master.headers().firstValue("Content-Type").orElse(""));
             assertEquals("no-cache", master.headers().firstValue("Cache-Control").orElse(""));
             assertEquals("*", master.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+            HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(app.hlsUrl() + "/" + name
+                    + "/master.m3u8")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "http://console.example").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(204, preflight.statusCode());
+            assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
             List<String> variants = master.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
             assertEquals(3, variants.size(), master.body());
             assertEquals(3, master.body().lines().filter(l -> l.startsWith("#EXT-X-STREAM-INF")).count());

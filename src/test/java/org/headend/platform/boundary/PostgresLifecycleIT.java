@@ -1,0 +1,96 @@
+package org.headend.platform.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.headend.testing.Api;
+import org.headend.testing.Await;
+import org.headend.testing.FreePorts;
+import org.headend.testing.HeadendProcess;
+import org.headend.testing.Publisher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The application on PostgreSQL, stopped and started again as an operator would: what was created
+ * survives, nothing it started outlives it, and readiness says why when nginx-rtmp is missing.
+ */
+class PostgresLifecycleIT {
+
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private final String database = "headend_it_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    private HeadendProcess app;
+
+    @BeforeEach
+    void createDatabase() throws SQLException {
+        try (var connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        if (app != null) {
+            app.stop();
+        }
+        try (var connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private Map<String, String> postgres() {
+        return Map.of("HEADEND_DB_URL", SERVER + database, "HEADEND_DB_USER", "postgres");
+    }
+
+    @Test
+    void streamsSurviveARestartAndNothingOutlivesTheApp() throws Exception {
+        app = HeadendProcess.inTempHome(postgres()).start();
+        var ready = app.api().get("/health/ready");
+        assertEquals(200, ready.status(), ready.body());
+        assertTrue(ready.body().contains("PostgreSQL"), ready.body());
+
+        Api api = app.admin();
+        JsonObject stream = api.post("/api/v1/streams", Json.createObjectBuilder().add("name", "keep")
+                .add("ladder", "passthrough").build()).json();
+        String key = stream.getString("streamKey");
+        String status = "/api/v1/streams/" + stream.getString("id") + "/status";
+
+        try (var publisher = Publisher.start(app.rtmpUrl(), key, 320, 180, 15)) {
+            Await.until("the stream to be LIVE", Duration.ofSeconds(60),
+                    () -> api.get(status).json().getString("state").equals("LIVE"));
+            assertFalse(app.children("ffmpeg").isEmpty(), "the transcoder runs");
+            assertFalse(app.children("nginx").isEmpty(), "nginx-rtmp runs");
+
+            assertTrue(app.stop().isEmpty(), "SIGTERM stops every ffmpeg and nginx the app started");
+            publisher.awaitExit(Duration.ofSeconds(30));
+        }
+
+        // Again on the same database and data directory, this time without nginx-rtmp.
+        int nowhere = FreePorts.next();
+        app = new HeadendProcess(app.home(), Map.of("HEADEND_DB_URL", SERVER + database, "HEADEND_DB_USER", "postgres",
+                "HEADEND_NGINX_MANAGED", "false", "HEADEND_HLS_PORT", Integer.toString(nowhere),
+                "HEADEND_RTMP_PORT", Integer.toString(FreePorts.next()))).start();
+        var notReady = app.api().get("/health/ready");
+        assertEquals(503, notReady.status());
+        assertTrue(notReady.body().contains("nginx-rtmp is unreachable"), notReady.body());
+
+        Api again = app.admin();
+        assertEquals("keep", again.get("/api/v1/streams/" + stream.getString("id")).json().getString("name"));
+        var publish = again.postForm("/api/hooks/rtmp/publish?secret=" + HeadendProcess.HOOK_SECRET,
+                "call=publish&app=live&addr=127.0.0.1&clientid=1&name=" + key);
+        assertEquals(302, publish.status(), "the key issued before the restart still publishes");
+        assertEquals(204, again.postForm("/api/hooks/rtmp/publish_done?secret=" + HeadendProcess.HOOK_SECRET,
+                "call=publish_done&clientid=1").status());
+    }
+}
