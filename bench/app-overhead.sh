@@ -23,6 +23,7 @@ STREAMS=${STREAMS:-1 10}   # the live-stream counts to measure, ascending
 LIVE_TIMEOUT=${LIVE_TIMEOUT:-90}
 
 require_tools ffmpeg curl ss awk jar
+log "machine: $(machine_line)"
 ensure_artifacts
 
 # measure LABEL PID: CPU and RSS of PID, and of its descendants, over MEASURE seconds.

@@ -20,6 +20,7 @@ RUN_TIMEOUT=${RUN_TIMEOUT:-60}     # seconds one run may take before it counts a
 POLL=${POLL:-0.1}                  # seconds between two looks at the playlists
 
 require_tools ffmpeg curl ss awk
+log "machine: $(machine_line)"
 if [ -n "${BASE_URL:-}" ]; then
   : "${RTMP_URL:?set RTMP_URL with BASE_URL}" "${HLS_URL:?set HLS_URL with BASE_URL}"
   : "${ADMIN_PASSWORD:?set ADMIN_PASSWORD with BASE_URL}"

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Renders the nginx-rtmp template: every {@code ${NAME}} placeholder must have a value. */
 public final class NginxConfig {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
     private NginxConfig() {
     }

@@ -10,6 +10,7 @@ import org.headend.stream.entity.InputInfo;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads nginx-rtmp's {@code rtmp_stat} XML: for each stream being published in the {@code live}
@@ -23,15 +24,26 @@ public final class NginxStat {
     public static Map<String, InputInfo> publishedStreams(String xml) {
         try {
             var factory = DocumentBuilderFactory.newInstance();
+            factory.setExpandEntityReferences(false);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            var doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            var builder = factory.newDocumentBuilder();
+            // Malformed XML is reported through the exception below, not printed to stderr.
+            builder.setErrorHandler(new DefaultHandler());
+            var doc = builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
             Map<String, InputInfo> streams = new HashMap<>();
-            NodeList nodes = doc.getElementsByTagName("stream");
-            for (int i = 0; i < nodes.getLength(); i++) {
-                Element stream = (Element) nodes.item(i);
-                if (child(stream, "publishing") != null) {
-                    streams.put(text(stream, "name"), input(stream));
+            NodeList applications = doc.getElementsByTagName("application");
+            for (int a = 0; a < applications.getLength(); a++) {
+                Element application = (Element) applications.item(a);
+                Element live = child(application, "live");
+                if (!IngestEndpoints.APPLICATION.equals(text(application, "name")) || live == null) {
+                    continue;
+                }
+                for (Node n = live.getFirstChild(); n != null; n = n.getNextSibling()) {
+                    if (n instanceof Element stream && stream.getTagName().equals("stream")
+                            && child(stream, "publishing") != null) {
+                        streams.put(text(stream, "name"), input(stream));
+                    }
                 }
             }
             return streams;

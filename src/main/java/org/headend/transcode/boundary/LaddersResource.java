@@ -50,6 +50,9 @@ public class LaddersResource {
     @Inject
     StreamStore streams;
 
+    @Context
+    UriInfo uri;
+
     @GET
     @RolesAllowed({"admin", "operator", "viewer"})
     @Operation(summary = "List ladders")
@@ -67,7 +70,7 @@ public class LaddersResource {
 
     @POST
     @Operation(summary = "Create a ladder")
-    public Response create(JsonObject body, @Context UriInfo uri) {
+    public Response create(JsonObject body) {
         var json = JsonBody.of(body, LADDER_FIELDS);
         String name = json.requiredString("name");
         boolean passthrough = passthrough(json);

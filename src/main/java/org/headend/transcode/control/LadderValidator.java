@@ -49,10 +49,10 @@ public final class LadderValidator {
             requireRange(at + ".videoKbps", r.videoKbps(), 64, 50_000);
             requireRange(at + ".audioKbps", r.audioKbps(), 32, 512);
             requireRange(at + ".maxFps", r.maxFps(), 1, 120);
-            if (!PROFILES.contains(r.profile())) {
+            if (r.profile() == null || !PROFILES.contains(r.profile())) {
                 throw ApiException.badRequest(at + ".profile must be one of " + PROFILES + ".");
             }
-            if (!PRESETS.contains(r.preset())) {
+            if (r.preset() == null || !PRESETS.contains(r.preset())) {
                 throw ApiException.badRequest(at + ".preset must be one of " + PRESETS + ".");
             }
         }

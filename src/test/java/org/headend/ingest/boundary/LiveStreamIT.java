@@ -162,6 +162,8 @@ class LiveStreamIT {
 
     private void assertKeyLeftNoTrace(String key) throws Exception {
         assertFalse(Files.readString(app.log()).contains(key), "the stream key is never logged");
+        assertFalse(Files.readString(app.home().resolve("nginx/logs/error.log")).contains(key),
+                "nginx-rtmp does not log the key either");
         try (Stream<Path> files = Files.walk(app.home())) {
             assertTrue(files.noneMatch(p -> p.toString().contains(key)), "no file path carries the key");
         }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.headend.stream.entity.InputInfo;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,7 +113,6 @@ class NginxStatTest {
     }
 
     @Test
-    @Disabled("bug: NginxStat reads <stream> elements of every application, although it promises the 'live' one only")
     void streamsOfOtherApplicationsAreIgnored() {
         String xml = """
                 <rtmp><server>
