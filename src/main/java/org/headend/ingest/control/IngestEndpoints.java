@@ -63,6 +63,7 @@ public class IngestEndpoints {
     public int rtmpPort() { return rtmpPort; }
     public int hlsPort() { return hlsPort; }
     public int httpPort() { return httpPort; }
+    public String nginxHost() { return nginxHost; }
 
     /** Where the transcoder pulls a stream from, by its public name. */
     public String internalPlayUrl(String name) {
@@ -74,11 +75,11 @@ public class IngestEndpoints {
     }
 
     public String ingestUrl(String requestHost) {
-        return publicRtmpUrl.orElse("rtmp://" + requestHost + ":" + rtmpPort + "/" + APPLICATION);
+        return publicRtmpUrl.filter(u -> !u.isBlank()).orElse("rtmp://" + requestHost + ":" + rtmpPort + "/" + APPLICATION);
     }
 
     public String playbackUrl(String requestHost, String name) {
-        String base = publicHlsUrl.orElse("http://" + requestHost + ":" + hlsPort + "/hls");
+        String base = publicHlsUrl.filter(u -> !u.isBlank()).orElse("http://" + requestHost + ":" + hlsPort + "/hls");
         return (base.endsWith("/") ? base : base + "/") + name + "/master.m3u8";
     }
 

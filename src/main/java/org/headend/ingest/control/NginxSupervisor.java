@@ -178,7 +178,7 @@ public class NginxSupervisor {
     /** True when the RTMP port accepts connections. */
     public boolean isReachable() {
         try (var socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", endpoints.rtmpPort()), 500);
+            socket.connect(new InetSocketAddress(endpoints.nginxHost(), endpoints.rtmpPort()), 500);
             return true;
         } catch (IOException e) {
             return false;
