@@ -49,7 +49,8 @@ public final class HeadendProcess implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1", "-jar", property("payara.microJar", "target/payara-micro.jar"),
                     "--deploy", property("headend.war", "target/headend.war"), "--contextroot", "/",
-                    "--port", Integer.toString(httpPort), "--nocluster", "--disablephonehome"));
+                    "--port", Integer.toString(httpPort), "--nocluster", "--disablephonehome",
+                    "--postbootcommandfile", "server-config/post-boot-commands.asadmin"));
             var builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = builder.environment();
