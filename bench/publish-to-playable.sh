@@ -9,7 +9,9 @@
 #     ADMIN_PASSWORD=... bench/publish-to-playable.sh          uses an app that is already running
 #
 # The publisher is a live 1280x720@30 testsrc2 + 48 kHz sine, libx264 ultrafast with a 2 s GOP
-# (-g 60), AAC, FLV, paced with -re. Also reported: when GET /streams/{id}/status first says LIVE.
+# (-g 60), AAC, FLV, paced with -re. Also reported: when GET /streams/{id}/status first says LIVE,
+# and (when this script started the app) when the app's log says the publish was accepted and the
+# transcoder (ffmpeg) was started, which splits the latency into its steps.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -30,6 +32,15 @@ else
 fi
 login
 
+# log_offset PATTERN T0: seconds from T0 (epoch) to the app-log line containing PATTERN (Payara's
+# [timeMillis: ...] of that record), or nothing.
+log_offset() {
+  [ -n "${APP_HOME:-}" ] && [ -f "$APP_HOME/app.log" ] || return 0
+  awk -v pat="$1" -v t0="$2" '
+    match($0, /timeMillis: [0-9]+/) { ms = substr($0, RSTART + 12, RLENGTH - 12) }
+    index($0, pat) && ms { printf "%.2f", ms / 1000 - t0; exit }' "$APP_HOME/app.log"
+}
+
 start_publisher() {   # start_publisher KEY LOGFILE: sets PUB_PID
   ffmpeg -hide_banner -nostdin -loglevel warning \
     -re -f lavfi -i testsrc2=size=1280x720:rate=30 \
@@ -41,9 +52,9 @@ start_publisher() {   # start_publisher KEY LOGFILE: sets PUB_PID
   track "$PUB_PID"
 }
 
-declare -A PLAY LIVE FAILS
+declare -A PLAY LIVE FAILS ACCEPT SPAWN
 for ladder in $LADDERS; do
-  PLAY[$ladder]=""; LIVE[$ladder]=""; FAILS[$ladder]=0
+  PLAY[$ladder]=""; LIVE[$ladder]=""; FAILS[$ladder]=0; ACCEPT[$ladder]=""; SPAWN[$ladder]=""
   for run in $(seq "$RUNS"); do
     name=bench-$ladder-$run-$RANDOM
     create_stream "$name" "$ladder"
@@ -65,10 +76,14 @@ for ladder in $LADDERS; do
     done
     stop_tree "$PUB_PID" 5; untrack "$PUB_PID"
     delete_stream "$STREAM_ID"
+    t_accept=$(log_offset "is live on stream $name" "$t0")
+    t_spawn=$(log_offset "Transcoding stream $name " "$t0")
     if [ -n "$t_play" ]; then
       PLAY[$ladder]+="$t_play "
       [ -n "$t_live" ] && LIVE[$ladder]+="$t_live "
-      log "$ladder run $run: playable after $t_play s (API LIVE after ${t_live:-?} s)"
+      [ -n "$t_accept" ] && ACCEPT[$ladder]+="$t_accept "
+      [ -n "$t_spawn" ] && SPAWN[$ladder]+="$t_spawn "
+      log "$ladder run $run: playable after $t_play s (publish accepted ${t_accept:-?} s, ffmpeg started ${t_spawn:-?} s, API LIVE ${t_live:-?} s)"
     else
       FAILS[$ladder]=$((FAILS[$ladder] + 1))
       log "$ladder run $run: NOT playable within $RUN_TIMEOUT s"
@@ -80,18 +95,16 @@ done
 echo
 echo "publish-to-playable, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "seconds from publisher start to HLS playable (master + every variant has #EXTINF):"
-printf '%-12s %5s %7s %7s %7s %6s   %s\n' ladder runs median min max failed "API state LIVE (median min max)"
+printf '%-12s %5s %7s %7s %7s %6s   %-20s %-20s %s\n' ladder runs median min max failed \
+  "API LIVE med/min/max" "accepted med/min/max" "ffmpeg started med/min/max"
+triple() { [ $# -gt 0 ] && printf '%.2f %s %s' "$(median "$@")" "$(minimum "$@")" "$(maximum "$@")" || printf -- -; }
 for ladder in $LADDERS; do
   # shellcheck disable=SC2086
   if [ -n "${PLAY[$ladder]}" ]; then
     set -- ${PLAY[$ladder]}; n=$#
     p_med=$(printf '%.2f' "$(median "$@")"); p_min=$(minimum "$@"); p_max=$(maximum "$@")
-    live="-"
-    if [ -n "${LIVE[$ladder]}" ]; then
-      set -- ${LIVE[$ladder]}
-      live="$(printf '%.2f' "$(median "$@")") $(minimum "$@") $(maximum "$@")"
-    fi
-    printf '%-12s %5s %7s %7s %7s %6s   %s\n' "$ladder" "$n" "$p_med" "$p_min" "$p_max" "${FAILS[$ladder]}" "$live"
+    printf '%-12s %5s %7s %7s %7s %6s   %-20s %-20s %s\n' "$ladder" "$n" "$p_med" "$p_min" "$p_max" "${FAILS[$ladder]}" \
+      "$(triple ${LIVE[$ladder]})" "$(triple ${ACCEPT[$ladder]})" "$(triple ${SPAWN[$ladder]})"
   else
     printf '%-12s %5s %7s %7s %7s %6s\n' "$ladder" 0 - - - "${FAILS[$ladder]}"
   fi

@@ -80,6 +80,11 @@ public final class ChildProcess {
         });
     }
 
+    /** Ends the program at once (SIGKILL), as for one that hangs. */
+    public void kill() {
+        process.destroyForcibly();
+    }
+
     /**
      * Asks the program to finish (SIGTERM: ffmpeg closes its playlists, nginx shuts down), then
      * kills it and anything it started if it has not ended within the grace period.

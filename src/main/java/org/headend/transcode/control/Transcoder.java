@@ -8,19 +8,18 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ObjIntConsumer;
 import java.util.logging.Logger;
 import org.headend.platform.process.ChildProcess;
-import org.headend.stream.control.LiveStreams;
 import org.headend.stream.entity.StreamState;
 import org.headend.stream.entity.TranscoderStatus;
 
 /**
- * The ffmpeg process of one live stream, kept running while the publisher is live: when it dies it
- * is started again after a backoff, and the stream turns LIVE once every rendition has a segment.
+ * The ffmpeg process of one live stream, kept running while the publisher is live: when it dies,
+ * or hangs without progress for the stall timeout, it is started again after a backoff; the stream
+ * turns LIVE once every rendition has a segment.
  */
 final class Transcoder {
 
@@ -33,32 +32,25 @@ final class Transcoder {
     private final List<String> command;
     private final Path outputDir;
     private final List<String> variants;
-    private final LiveStreams live;
-    private final Path runDir;
-    private final ThreadFactory threads;
-    private final ScheduledExecutorService scheduler;
-    private final Backoff backoff;
+    private final TranscoderRuntime runtime;
     private final ObjIntConsumer<String> onRestart;
     private final Deque<String> log = new ArrayDeque<>();
 
     private volatile ChildProcess process;
     private volatile boolean stopping;
     private volatile Instant startedAt;
+    private volatile Instant lastProgressAt;
+    private ScheduledFuture<?> watchdog;
     private int restarts;
 
     Transcoder(String streamId, String name, List<String> command, Path outputDir, List<String> variants,
-            LiveStreams live, Path runDir, ThreadFactory threads, ScheduledExecutorService scheduler, Backoff backoff,
-            ObjIntConsumer<String> onRestart) {
+            TranscoderRuntime runtime, ObjIntConsumer<String> onRestart) {
         this.streamId = streamId;
         this.name = name;
         this.command = command;
         this.outputDir = outputDir;
         this.variants = variants;
-        this.live = live;
-        this.runDir = runDir;
-        this.threads = threads;
-        this.scheduler = scheduler;
-        this.backoff = backoff;
+        this.runtime = runtime;
         this.onRestart = onRestart;
     }
 
@@ -69,10 +61,17 @@ final class Transcoder {
         var parser = new ProgressParser();
         try {
             startedAt = Instant.now();
-            process = ChildProcess.start("ffmpeg-" + name, command, runDir, threads,
+            lastProgressAt = startedAt;
+            process = ChildProcess.start("ffmpeg-" + name, command, runtime.runDir(), runtime.threads(),
                     line -> parser.accept(line).ifPresent(this::onProgress), this::onLogLine);
-            live.updateTranscoder(streamId, t -> new TranscoderStatus(true, 0, 0, 0, restarts, startedAt, t.lastError()));
-            process.onExit().thenAccept(this::onExit);
+            runtime.live().updateTranscoder(streamId,
+                    t -> new TranscoderStatus(true, 0, 0, 0, restarts, startedAt, t.lastError()));
+            ChildProcess started = process;
+            started.onExit().thenAccept(code -> onExit(started, code));
+            if (watchdog == null) {
+                long period = Math.max(1, runtime.stallTimeout().toSeconds() / 3);
+                watchdog = runtime.scheduler().scheduleAtFixedRate(this::killIfStalled, period, period, TimeUnit.SECONDS);
+            }
         } catch (IOException e) {
             LOG.warning(() -> "Cannot start ffmpeg for stream " + name + ": " + e.getMessage());
             failed("cannot start ffmpeg: " + e.getMessage());
@@ -80,6 +79,8 @@ final class Transcoder {
     }
 
     private void onProgress(Progress progress) {
+        lastProgressAt = Instant.now();
+        var live = runtime.live();
         live.updateTranscoder(streamId, t -> new TranscoderStatus(true, progress.speed(), progress.fps(),
                 progress.frames(), restarts, startedAt, t.lastError()));
         live.live(streamId).filter(s -> s.state() != StreamState.LIVE).ifPresent(s -> {
@@ -87,6 +88,20 @@ final class Transcoder {
                 live.moveTo(streamId, StreamState.LIVE);
             }
         });
+    }
+
+    /** A process that is alive but reports no progress is as good as dead: end it, and it restarts. */
+    private void killIfStalled() {
+        ChildProcess running = process;
+        if (stopping || running == null || !running.isAlive()) {
+            return;
+        }
+        if (Duration.between(lastProgressAt, Instant.now()).compareTo(runtime.stallTimeout()) > 0) {
+            LOG.warning(() -> "Transcoder of stream " + name + " made no progress for "
+                    + runtime.stallTimeout().toSeconds() + " s; restarting it");
+            onLogLine("Headend: no progress for " + runtime.stallTimeout().toSeconds() + " s, ffmpeg killed");
+            running.kill();
+        }
     }
 
     /** True once the master playlist exists and every variant playlist lists a segment. */
@@ -119,34 +134,30 @@ final class Transcoder {
         }
     }
 
-    private synchronized void onExit(int exitCode) {
-        if (stopping) {
+    private synchronized void onExit(ChildProcess ended, int exitCode) {
+        if (stopping || ended != process) {
             return;
         }
-        String reason = "ffmpeg exited with code " + exitCode + lastErrorLine();
+        String reason = "ffmpeg exited with code " + exitCode + lastLogLine();
         LOG.warning(() -> "Transcoder of stream " + name + " stopped: " + reason);
         if (Duration.between(startedAt, Instant.now()).compareTo(HEALTHY_RUN) > 0) {
             restarts = 0;
         }
         restarts++;
         failed(reason);
-        Duration delay = backoff.delay(restarts);
         onRestart.accept(reason, restarts);
-        scheduler.schedule(this::start, delay.toMillis(), TimeUnit.MILLISECONDS);
+        runtime.scheduler().schedule(this::start, runtime.backoff().delay(restarts).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void failed(String reason) {
-        live.updateTranscoder(streamId, t -> new TranscoderStatus(false, 0, 0, t.frames(), restarts, startedAt, reason));
-        live.moveTo(streamId, StreamState.ERROR);
+        runtime.live().updateTranscoder(streamId,
+                t -> new TranscoderStatus(false, 0, 0, t.frames(), restarts, startedAt, reason));
+        runtime.live().moveTo(streamId, StreamState.ERROR);
     }
 
-    private String lastErrorLine() {
+    private String lastLogLine() {
         List<String> lines = lastLogLines();
         return lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1);
-    }
-
-    int restarts() {
-        return restarts;
     }
 
     void stop() {
@@ -154,6 +165,9 @@ final class Transcoder {
         synchronized (this) {
             stopping = true;
             running = process;
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
         }
         if (running != null) {
             running.stop(Duration.ofSeconds(5));

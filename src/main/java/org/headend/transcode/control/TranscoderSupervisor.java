@@ -64,6 +64,10 @@ public class TranscoderSupervisor {
     @ConfigProperty(name = "headend.transcoder.restart.max", defaultValue = "PT30S")
     Duration restartMax;
 
+    @Inject
+    @ConfigProperty(name = "headend.transcoder.stall-timeout", defaultValue = "PT15S")
+    Duration stallTimeout;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -79,8 +83,9 @@ public class TranscoderSupervisor {
         Path outputDir = prepareOutput(name, plan.variantNames());
         List<String> command = FfmpegCommand.build(ffmpeg, inputUrl, plan, input,
                 new HlsSettings(segmentSeconds, listSize), outputDir);
-        var transcoder = new Transcoder(streamId, name, command, outputDir, plan.variantNames(), live,
-                home.dir("run"), threads, scheduler, new Backoff(restartInitial, restartMax),
+        var runtime = new TranscoderRuntime(live, home.dir("run"), threads, scheduler,
+                new Backoff(restartInitial, restartMax), stallTimeout);
+        var transcoder = new Transcoder(streamId, name, command, outputDir, plan.variantNames(), runtime,
                 (reason, count) -> restarted.fire(new TranscoderRestarted(streamId, name, count, reason)));
         Transcoder previous = running.put(streamId, transcoder);
         if (previous != null) {

@@ -90,7 +90,7 @@ class LiveStreamIT {
     }
 
     @Test
-    void refusedPublishersNeverDisturbTheLiveOneAndADeadTranscoderIsRestarted() throws Exception {
+    void refusedPublishersNeverDisturbTheLiveOneAndADeadOrHungTranscoderIsRestarted() throws Exception {
         JsonObject stream = createStream(Names.unique("guard"), "passthrough");
         String name = stream.getString("name");
         String key = stream.getString("streamKey");
@@ -112,11 +112,22 @@ class LiveStreamIT {
             assertEquals("LIVE", status(stream).getString("state"));
 
             transcodersOf(name).forEach(ProcessHandle::destroyForcibly);
-            Await.until("the transcoder to be restarted", Duration.ofSeconds(30), () ->
-                    status(stream).getJsonObject("transcoder").getInt("restarts") >= 1
-                            && status(stream).getString("state").equals("LIVE"));
+            awaitRestarts(stream, 1);
+
+            for (ProcessHandle hung : transcodersOf(name)) {
+                new ProcessBuilder("kill", "-STOP", Long.toString(hung.pid())).start().waitFor();
+            }
+            awaitRestarts(stream, 2);
         }
         awaitState(stream, "OFFLINE");
+    }
+
+    private void awaitRestarts(JsonObject stream, int restarts) {
+        Await.until("the transcoder to be restarted " + restarts + " time(s) and live", Duration.ofSeconds(40), () -> {
+            JsonObject status = status(stream);
+            return status.getJsonObject("transcoder").getInt("restarts") >= restarts
+                    && status.getString("state").equals("LIVE");
+        });
     }
 
     private JsonObject createStream(String name, String ladder) {
