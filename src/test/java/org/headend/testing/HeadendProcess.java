@@ -50,7 +50,7 @@ public final class HeadendProcess implements AutoCloseable {
                     "-XX:TieredStopAtLevel=1", "-jar", property("payara.microJar", "target/payara-micro.jar"),
                     "--deploy", property("headend.war", "target/headend.war"), "--contextroot", "/",
                     "--port", Integer.toString(httpPort), "--nocluster", "--disablephonehome",
-                    "--postbootcommandfile", "server-config/post-boot-commands.asadmin"));
+                    "--prebootcommandfile", "server-config/boot-commands.asadmin"));
             var builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = builder.environment();
@@ -148,6 +148,18 @@ public final class HeadendProcess implements AutoCloseable {
         List<ProcessHandle> left = started.stream().filter(ProcessHandle::isAlive).toList();
         left.forEach(ProcessHandle::destroyForcibly);
         return left;
+    }
+
+    /** Kills the app with SIGKILL, as a crash would: it gets no chance to stop what it started. */
+    public List<ProcessHandle> crash() {
+        List<ProcessHandle> started = process.descendants().toList();
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return started;
     }
 
     @Override

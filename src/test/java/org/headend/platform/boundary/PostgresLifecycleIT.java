@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.headend.testing.Api;
@@ -92,5 +93,26 @@ class PostgresLifecycleIT {
         assertEquals(302, publish.status(), "the key issued before the restart still publishes");
         assertEquals(204, again.postForm("/api/hooks/rtmp/publish_done?secret=" + HeadendProcess.HOOK_SECRET,
                 "call=publish_done&clientid=1").status());
+    }
+
+    @Test
+    void programsLeftByACrashedRunAreEndedByTheNextStart() throws Exception {
+        app = HeadendProcess.inTempHome(postgres()).start();
+        Api api = app.admin();
+        JsonObject stream = api.post("/api/v1/streams", Json.createObjectBuilder().add("name", "crash")
+                .add("ladder", "passthrough").build()).json();
+        List<ProcessHandle> orphans;
+        try (var publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
+            Await.until("the stream to be LIVE", Duration.ofSeconds(60), () -> api
+                    .get("/api/v1/streams/" + stream.getString("id") + "/status").json().getString("state").equals("LIVE"));
+            orphans = app.crash();
+        }
+        assertTrue(orphans.stream().anyMatch(ProcessHandle::isAlive), "a crash leaves nginx and ffmpeg running");
+
+        app = new HeadendProcess(app.home(), postgres()).start();
+
+        Await.until("the leftovers to be ended", Duration.ofSeconds(10),
+                () -> orphans.stream().noneMatch(ProcessHandle::isAlive));
+        assertEquals(200, app.api().get("/health/ready").status(), "the new run has its own nginx-rtmp");
     }
 }
