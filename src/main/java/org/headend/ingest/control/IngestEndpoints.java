@@ -4,11 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.headend.platform.SecureTokens;
 
 /**
  * Where nginx-rtmp and the app reach each other, and the addresses users are given: the RTMP URL
@@ -53,11 +52,7 @@ public class IngestEndpoints {
 
     @PostConstruct
     void init() {
-        hookSecret = configuredHookSecret.filter(s -> !s.isBlank()).orElseGet(() -> {
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            return HexFormat.of().formatHex(random);
-        });
+        hookSecret = configuredHookSecret.filter(s -> !s.isBlank()).orElseGet(() -> SecureTokens.urlSafe(24));
     }
 
     public int rtmpPort() { return rtmpPort; }

@@ -5,11 +5,10 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.headend.platform.SecureTokens;
 import org.headend.security.control.UserStore;
 import org.headend.security.entity.Role;
 
@@ -42,9 +41,7 @@ public class AdminBootstrap {
             LOG.info("Created the first admin user 'admin' with the password from headend.admin.password");
             return;
         }
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String password = SecureTokens.urlSafe(18);
         users.create(ADMIN, password, Role.ADMIN);
         // Shown this once, on purpose: it is the only way the operator learns it; only its hash is kept.
         LOG.warning("\n\n  First start: created user 'admin' with password  " + password

@@ -19,7 +19,6 @@ import org.headend.security.control.Tokens;
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     public static final String CALLER = "headend.caller";
-    private static final String PREFIX = "Bearer ";
 
     @Inject
     Tokens tokens;
@@ -27,15 +26,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        String header = request.getHeader("Authorization");
-        if (header == null) {
-            return context.doNothing();
-        }
-        if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            return context.doNothing();
-        }
         try {
-            Tokens.Caller caller = tokens.verify(header.substring(PREFIX.length()).trim());
+            Tokens.Caller caller = tokens.fromAuthorizationHeader(request.getHeader("Authorization"));
             request.setAttribute(CALLER, caller);
             return context.notifyContainerAboutLogin(caller::username, Set.of(caller.role().id()));
         } catch (Tokens.InvalidTokenException refused) {

@@ -23,8 +23,6 @@ import org.headend.security.control.Tokens;
 @Provider
 public class RoleCheck implements DynamicFeature {
 
-    private static final String PREFIX = "Bearer ";
-
     @Inject
     Tokens tokens;
 
@@ -62,21 +60,12 @@ public class RoleCheck implements DynamicFeature {
 
         /** The caller of a request the authentication mechanism left anonymous, or why it is refused. */
         private Tokens.Caller verify(String header) {
-            if (header == null) {
-                throw unauthorized("A bearer token is required: POST /api/v1/auth/token first.");
-            }
-            if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-                throw unauthorized("The Authorization header must be 'Bearer <token>'.");
-            }
             try {
-                return tokens.verify(header.substring(PREFIX.length()).trim());
+                return tokens.fromAuthorizationHeader(header);
             } catch (Tokens.InvalidTokenException refused) {
-                throw unauthorized(refused.getMessage());
+                throw new ApiException(401, "Unauthorized", refused.getMessage());
             }
         }
 
-        private static ApiException unauthorized(String why) {
-            return new ApiException(401, "Unauthorized", why);
-        }
     }
 }

@@ -23,6 +23,7 @@ import org.headend.security.entity.Role;
 public class Tokens {
 
     public static final String ISSUER = "headend";
+    private static final String BEARER = "Bearer ";
 
     @Inject
     SigningKeys keys;
@@ -56,6 +57,17 @@ public class Tokens {
         } catch (JoseException e) {
             throw new IllegalStateException("Cannot sign a token", e);
         }
+    }
+
+    /** The caller an {@code Authorization} header speaks for; an {@link InvalidTokenException} says why not. */
+    public Caller fromAuthorizationHeader(String header) {
+        if (header == null) {
+            throw new InvalidTokenException("A bearer token is required: POST /api/v1/auth/token first.");
+        }
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new InvalidTokenException("The Authorization header must be 'Bearer <token>'.");
+        }
+        return verify(header.substring(BEARER.length()).trim());
     }
 
     /** The caller a token speaks for; an {@link InvalidTokenException} says why it is refused. */

@@ -3,10 +3,9 @@ package org.headend.stream.control;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.headend.platform.SecureTokens;
 
 /**
  * Makes and hashes stream keys. A key carries 192 random bits, so a plain SHA-256 is enough to
@@ -17,15 +16,12 @@ public final class StreamKeys {
 
     private static final String PREFIX = "hk_";
     private static final Pattern FORMAT = Pattern.compile("hk_[A-Za-z0-9_-]{32}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private StreamKeys() {
     }
 
     public static String generate() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return PREFIX + SecureTokens.urlSafe(24);
     }
 
     public static boolean isWellFormed(String key) {
