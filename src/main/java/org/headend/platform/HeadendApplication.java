@@ -15,8 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  */
 @ApplicationPath("/api")
 @OpenAPIDefinition(info = @Info(title = "Headend API", version = "1"))
-@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        bearerFormat = "JWT")
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 @DeclareRoles({"admin", "operator", "viewer"})
 public class HeadendApplication extends Application {
 

@@ -32,19 +32,22 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         Throwable malformed = causeOfType(failure, JsonParsingException.class);
         if (malformed != null || failure instanceof ProcessingException) {
-            String detail = malformed != null ? "Malformed JSON: " + malformed.getMessage()
+            String detail = malformed != null
+                    ? "Malformed JSON: " + malformed.getMessage()
                     : "The request body could not be read as JSON.";
             return new Problem(400, "Bad request", detail, instance).toResponse();
         }
         if (failure instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
-            String title = Response.Status.fromStatusCode(status) == null ? "Error"
+            String title = Response.Status.fromStatusCode(status) == null
+                    ? "Error"
                     : Response.Status.fromStatusCode(status).getReasonPhrase();
             return new Problem(status, title, detailFor(status, web), instance).toResponse();
         }
         LOG.log(Level.SEVERE, "Unexpected failure on " + instance, failure);
-        return new Problem(500, "Internal Server Error",
-                "The server failed to handle the request; see its log.", instance).toResponse();
+        return new Problem(
+                        500, "Internal Server Error", "The server failed to handle the request; see its log.", instance)
+                .toResponse();
     }
 
     private static String detailFor(int status, WebApplicationException web) {

@@ -8,8 +8,7 @@ public final class SecureTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SecureTokens() {
-    }
+    private SecureTokens() {}
 
     /** {@code bytes} random bytes as URL-safe base64 without padding (4 characters per 3 bytes). */
     public static String urlSafe(int bytes) {

@@ -41,7 +41,11 @@ class JsonBodyTest {
 
     @Test
     void unknownFieldsAreRefusedByName() {
-        var body = Json.createObjectBuilder().add("name", "x").add("zeta", 1).add("alpha", true).build();
+        var body = Json.createObjectBuilder()
+                .add("name", "x")
+                .add("zeta", 1)
+                .add("alpha", true)
+                .build();
 
         String message = refusal(() -> JsonBody.of(body, FIELDS));
 
@@ -79,7 +83,8 @@ class JsonBodyTest {
 
     @Test
     void integersBeyondIntAreOutOfRange() {
-        var cut = JsonBody.of(Json.createObjectBuilder().add("width", 3_000_000_000L).build(), FIELDS);
+        var cut = JsonBody.of(
+                Json.createObjectBuilder().add("width", 3_000_000_000L).build(), FIELDS);
 
         assertTrue(refusal(() -> cut.requiredInt("width")).contains("'width' is out of range"));
     }

@@ -15,8 +15,10 @@ import java.time.Duration;
 /** A small HTTP client for the Headend API, signed in as the given bearer token (or none). */
 public final class Api {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final String base;
     private final String token;
@@ -55,17 +57,20 @@ public final class Api {
     }
 
     public Reply post(String path, String body) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Reply put(String path, JsonStructure json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json.toString())));
     }
 
     public Reply postForm(String path, String form) {
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
@@ -80,7 +85,9 @@ public final class Api {
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -91,6 +98,8 @@ public final class Api {
     }
 
     public static Reply fetch(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .GET());
     }
 }

@@ -6,8 +6,7 @@ import java.util.function.Supplier;
 /** Waits on a condition with a deadline, polling: the only way tests here wait for anything. */
 public final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     public static <T> T until(String what, Duration deadline, Supplier<T> probe) {
         long end = System.nanoTime() + deadline.toNanos();

@@ -8,12 +8,20 @@ import java.util.concurrent.TimeUnit;
 /** What ffprobe sees in a media file: one line per stream, "codec,width,height". */
 public final class Ffprobe {
 
-    private Ffprobe() {
-    }
+    private Ffprobe() {}
 
     public static String streams(Path file) throws IOException, InterruptedException {
-        Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "stream=codec_name,width,height",
-                "-of", "csv=p=0", file.toString()).redirectErrorStream(true).start();
+        Process probe = new ProcessBuilder(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-show_entries",
+                        "stream=codec_name,width,height",
+                        "-of",
+                        "csv=p=0",
+                        file.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!probe.waitFor(30, TimeUnit.SECONDS) || probe.exitValue() != 0) {
             throw new AssertionError("ffprobe failed on " + file + ": " + out);

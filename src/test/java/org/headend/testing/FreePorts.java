@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Ports nobody listens on right now, so tests also pass while a Headend runs on the defaults. */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int next() {
         try (var socket = new ServerSocket(0)) {

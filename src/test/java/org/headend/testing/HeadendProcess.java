@@ -46,12 +46,25 @@ public final class HeadendProcess implements AutoCloseable {
     public HeadendProcess start() {
         try {
             Files.createDirectories(log.getParent());
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-jar", property("payara.microJar", "target/payara-micro.jar"),
-                    "--deploy", property("headend.war", "target/headend.war"), "--contextroot", "/",
-                    "--port", Integer.toString(httpPort), "--nocluster", "--disablephonehome",
-                    "--prebootcommandfile", "server-config/boot-commands.asadmin"));
-            var builder = new ProcessBuilder(command).redirectErrorStream(true)
+            List<String> command = new ArrayList<>(List.of(
+                    javaBinary(),
+                    "-Xmx768m",
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-jar",
+                    property("payara.microJar", "target/payara-micro.jar"),
+                    "--deploy",
+                    property("headend.war", "target/headend.war"),
+                    "--contextroot",
+                    "/",
+                    "--port",
+                    Integer.toString(httpPort),
+                    "--nocluster",
+                    "--disablephonehome",
+                    "--prebootcommandfile",
+                    "server-config/boot-commands.asadmin"));
+            var builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = builder.environment();
             env.putAll(environment());
@@ -111,7 +124,10 @@ public final class HeadendProcess implements AutoCloseable {
     /** The programs the app runs right now (ffmpeg, nginx), by command name. */
     public List<ProcessHandle> children(String commandName) {
         return process.descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/" + commandName)).orElse(false))
+                .filter(p -> p.info()
+                        .command()
+                        .map(c -> c.endsWith("/" + commandName))
+                        .orElse(false))
                 .toList();
     }
 
@@ -120,8 +136,8 @@ public final class HeadendProcess implements AutoCloseable {
     }
 
     public Api admin() {
-        var reply = api().post("/api/v1/auth/token",
-                "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+        var reply =
+                api().post("/api/v1/auth/token", "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
         if (reply.status() != 200) {
             throw new IllegalStateException("Cannot sign in as admin: " + reply);
         }
@@ -145,7 +161,8 @@ public final class HeadendProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<ProcessHandle> left = started.stream().filter(ProcessHandle::isAlive).toList();
+        List<ProcessHandle> left =
+                started.stream().filter(ProcessHandle::isAlive).toList();
         left.forEach(ProcessHandle::destroyForcibly);
         return left;
     }

@@ -17,16 +17,45 @@ public final class Publisher implements AutoCloseable {
     }
 
     public static Publisher start(String rtmpBase, String key, int width, int height, int fps) {
-        List<String> command = List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-re",
-                "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=" + fps,
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", Integer.toString(fps * 2),
-                "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-f", "flv", rtmpBase + "/" + key);
+        List<String> command = List.of(
+                "ffmpeg",
+                "-hide_banner",
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-re",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=" + width + "x" + height + ":rate=" + fps,
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:sample_rate=48000",
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast",
+                "-tune",
+                "zerolatency",
+                "-g",
+                Integer.toString(fps * 2),
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                "-b:a",
+                "64k",
+                "-f",
+                "flv",
+                rtmpBase + "/" + key);
         try {
             Path log = Path.of("target", "it-logs", "publisher-" + System.nanoTime() + ".log");
             log.getParent().toFile().mkdirs();
-            return new Publisher(new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start());
+            return new Publisher(new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

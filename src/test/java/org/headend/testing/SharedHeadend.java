@@ -19,10 +19,14 @@ public class SharedHeadend implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent("headend", k -> new Running(HeadendProcess.inTempHome(Map.of(
-                        // Short, so the hung-transcoder test does not wait long.
-                        "HEADEND_TRANSCODER_STALL_TIMEOUT", "PT6S")).start()),
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(
+                        "headend",
+                        k -> new Running(HeadendProcess.inTempHome(Map.of(
+                                        // Short, so the hung-transcoder test does not wait long.
+                                        "HEADEND_TRANSCODER_STALL_TIMEOUT", "PT6S"))
+                                .start()),
                         Running.class)
                 .app();
     }

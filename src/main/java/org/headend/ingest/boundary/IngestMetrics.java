@@ -19,8 +19,10 @@ public class IngestMetrics {
     MetricRegistry metrics;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        var metadata = Metadata.builder().withName(PUBLISHES)
-                .withDescription("Publish attempts on the RTMP ingest, by result").build();
+        var metadata = Metadata.builder()
+                .withName(PUBLISHES)
+                .withDescription("Publish attempts on the RTMP ingest, by result")
+                .build();
         metrics.counter(metadata, new Tag("result", "accepted"));
         metrics.counter(metadata, new Tag("result", "refused"));
     }

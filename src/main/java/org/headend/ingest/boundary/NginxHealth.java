@@ -23,7 +23,9 @@ public class NginxHealth implements HealthCheck {
             int published = stat.published().size();
             return response.up().withData("published", published).build();
         } catch (IOException | RuntimeException e) {
-            return response.down().withData("reason", "nginx-rtmp is unreachable: " + e.getMessage()).build();
+            return response.down()
+                    .withData("reason", "nginx-rtmp is unreachable: " + e.getMessage())
+                    .build();
         }
     }
 }

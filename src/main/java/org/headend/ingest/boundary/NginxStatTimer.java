@@ -50,8 +50,10 @@ public class NginxStatTimer {
             InputInfo input = published.get(stream.name());
             if (input != null) {
                 live.updateInput(stream.id(), input);
-            } else if (stream.since() != null && Instant.now().isAfter(stream.since().plus(GRACE))) {
-                LOG.warning(() -> "Stream " + stream.name() + " has no publisher in nginx-rtmp any more; taking it offline");
+            } else if (stream.since() != null
+                    && Instant.now().isAfter(stream.since().plus(GRACE))) {
+                LOG.warning(() ->
+                        "Stream " + stream.name() + " has no publisher in nginx-rtmp any more; taking it offline");
                 transcoders.stop(stream.id());
                 live.end(stream.id());
             }

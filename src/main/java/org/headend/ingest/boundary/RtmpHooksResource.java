@@ -50,7 +50,9 @@ public class RtmpHooksResource {
         }
         count("accepted");
         // nginx-rtmp takes a relative Location as the stream's new name: the key never travels further.
-        return Response.status(Response.Status.FOUND).header("Location", decision.publicName()).build();
+        return Response.status(Response.Status.FOUND)
+                .header("Location", decision.publicName())
+                .build();
     }
 
     @POST
@@ -80,7 +82,8 @@ public class RtmpHooksResource {
 
     private static void require(MultivaluedMap<String, String> form, String... fields) {
         List<String> missing = java.util.Arrays.stream(fields)
-                .filter(f -> form.getFirst(f) == null || form.getFirst(f).isBlank()).toList();
+                .filter(f -> form.getFirst(f) == null || form.getFirst(f).isBlank())
+                .toList();
         if (!missing.isEmpty()) {
             throw ApiException.badRequest("Missing callback field(s): " + missing);
         }

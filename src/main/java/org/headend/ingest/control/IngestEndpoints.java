@@ -3,8 +3,8 @@ package org.headend.ingest.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.platform.SecureTokens;
@@ -55,10 +55,21 @@ public class IngestEndpoints {
         hookSecret = configuredHookSecret.filter(s -> !s.isBlank()).orElseGet(() -> SecureTokens.urlSafe(24));
     }
 
-    public int rtmpPort() { return rtmpPort; }
-    public int hlsPort() { return hlsPort; }
-    public int httpPort() { return httpPort; }
-    public String nginxHost() { return nginxHost; }
+    public int rtmpPort() {
+        return rtmpPort;
+    }
+
+    public int hlsPort() {
+        return hlsPort;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public String nginxHost() {
+        return nginxHost;
+    }
 
     /** Where the transcoder pulls a stream from, by its public name. */
     public String internalPlayUrl(String name) {
@@ -70,7 +81,9 @@ public class IngestEndpoints {
     }
 
     public String ingestUrl(String requestHost) {
-        return publicRtmpUrl.filter(u -> !u.isBlank()).orElse("rtmp://" + requestHost + ":" + rtmpPort + "/" + APPLICATION);
+        return publicRtmpUrl
+                .filter(u -> !u.isBlank())
+                .orElse("rtmp://" + requestHost + ":" + rtmpPort + "/" + APPLICATION);
     }
 
     public String playbackUrl(String requestHost, String name) {
@@ -83,7 +96,8 @@ public class IngestEndpoints {
     }
 
     public boolean isHookSecret(String candidate) {
-        return candidate != null && MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8),
-                hookSecret.getBytes(StandardCharsets.UTF_8));
+        return candidate != null
+                && MessageDigest.isEqual(
+                        candidate.getBytes(StandardCharsets.UTF_8), hookSecret.getBytes(StandardCharsets.UTF_8));
     }
 }

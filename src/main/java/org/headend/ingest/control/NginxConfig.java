@@ -9,8 +9,7 @@ public final class NginxConfig {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
-    private NginxConfig() {
-    }
+    private NginxConfig() {}
 
     public static String render(String template, Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(template);

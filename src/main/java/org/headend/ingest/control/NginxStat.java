@@ -18,8 +18,7 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 public final class NginxStat {
 
-    private NginxStat() {
-    }
+    private NginxStat() {}
 
     public static Map<String, InputInfo> publishedStreams(String xml) {
         try {
@@ -40,7 +39,8 @@ public final class NginxStat {
                     continue;
                 }
                 for (Node n = live.getFirstChild(); n != null; n = n.getNextSibling()) {
-                    if (n instanceof Element stream && stream.getTagName().equals("stream")
+                    if (n instanceof Element stream
+                            && stream.getTagName().equals("stream")
                             && child(stream, "publishing") != null) {
                         streams.put(text(stream, "name"), input(stream));
                     }

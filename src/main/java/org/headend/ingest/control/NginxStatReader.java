@@ -15,14 +15,17 @@ import org.headend.stream.entity.InputInfo;
 @ApplicationScoped
 public class NginxStatReader {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Inject
     IngestEndpoints endpoints;
 
     /** The streams being published right now, by public name. */
     public Map<String, InputInfo> published() throws IOException {
-        var request = HttpRequest.newBuilder(URI.create(endpoints.statUrl())).timeout(Duration.ofSeconds(2)).build();
+        var request = HttpRequest.newBuilder(URI.create(endpoints.statUrl()))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

@@ -106,18 +106,28 @@ public class NginxSupervisor {
     private Map<String, String> values() {
         boolean root = "root".equals(System.getProperty("user.name"));
         return Map.of(
-                "PREFIX", prefix.toString(),
-                "RTMP_MODULE", rtmpModule,
+                "PREFIX",
+                prefix.toString(),
+                "RTMP_MODULE",
+                rtmpModule,
                 // As root, nginx would run its workers as 'nobody', who cannot read a data directory
                 // below a private home; a non-root user runs them as itself anyway.
-                "USER_DIRECTIVE", root ? "user root;" : "",
-                "RTMP_BIND", rtmpBind,
-                "RTMP_PORT", Integer.toString(endpoints.rtmpPort()),
-                "HLS_BIND", hlsBind,
-                "HLS_PORT", Integer.toString(endpoints.hlsPort()),
-                "HLS_ROOT", home.dir("hls").toString(),
-                "HOOK_BASE", "http://127.0.0.1:" + endpoints.httpPort() + "/api/hooks/rtmp",
-                "HOOK_SECRET", endpoints.hookSecret());
+                "USER_DIRECTIVE",
+                root ? "user root;" : "",
+                "RTMP_BIND",
+                rtmpBind,
+                "RTMP_PORT",
+                Integer.toString(endpoints.rtmpPort()),
+                "HLS_BIND",
+                hlsBind,
+                "HLS_PORT",
+                Integer.toString(endpoints.hlsPort()),
+                "HLS_ROOT",
+                home.dir("hls").toString(),
+                "HOOK_BASE",
+                "http://127.0.0.1:" + endpoints.httpPort() + "/api/hooks/rtmp",
+                "HOOK_SECRET",
+                endpoints.hookSecret());
     }
 
     private String template() throws IOException {
@@ -137,9 +147,20 @@ public class NginxSupervisor {
             return;
         }
         try {
-            nginx = ChildProcess.start("nginx", List.of(binary, "-p", prefix.toString(), "-c", "conf/nginx.conf",
-                    "-e", prefix.resolve("logs/error.log").toString()), home.dir("run"), threads,
-                    line -> LOG.info(() -> "nginx: " + line), line -> LOG.warning(() -> "nginx: " + line));
+            nginx = ChildProcess.start(
+                    "nginx",
+                    List.of(
+                            binary,
+                            "-p",
+                            prefix.toString(),
+                            "-c",
+                            "conf/nginx.conf",
+                            "-e",
+                            prefix.resolve("logs/error.log").toString()),
+                    home.dir("run"),
+                    threads,
+                    line -> LOG.info(() -> "nginx: " + line),
+                    line -> LOG.warning(() -> "nginx: " + line));
             LOG.info(() -> "nginx-rtmp started (pid " + nginx.pid() + "): RTMP on port " + endpoints.rtmpPort()
                     + ", HLS on port " + endpoints.hlsPort());
             nginx.onExit().thenAccept(this::onExit);

@@ -22,11 +22,17 @@ public class DatabaseHealth implements HealthCheck {
         var response = HealthCheckResponse.named("database");
         try (Connection connection = dataSource.getConnection()) {
             if (connection.isValid(2)) {
-                return response.up().withData("product", connection.getMetaData().getDatabaseProductName()).build();
+                return response.up()
+                        .withData("product", connection.getMetaData().getDatabaseProductName())
+                        .build();
             }
-            return response.down().withData("reason", "the database connection is not valid").build();
+            return response.down()
+                    .withData("reason", "the database connection is not valid")
+                    .build();
         } catch (SQLException e) {
-            return response.down().withData("reason", "the database is unreachable: " + e.getMessage()).build();
+            return response.down()
+                    .withData("reason", "the database is unreachable: " + e.getMessage())
+                    .build();
         }
     }
 }

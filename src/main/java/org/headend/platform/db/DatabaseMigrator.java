@@ -17,9 +17,11 @@ import org.flywaydb.core.Flyway;
  */
 @Singleton
 @Startup
-@DataSourceDefinition(name = DatabaseMigrator.DATASOURCE,
+@DataSourceDefinition(
+        name = DatabaseMigrator.DATASOURCE,
         className = "org.headend.platform.db.HeadendDataSource",
-        minPoolSize = 1, maxPoolSize = 20)
+        minPoolSize = 1,
+        maxPoolSize = 20)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DatabaseMigrator {
 
@@ -36,7 +38,7 @@ public class DatabaseMigrator {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migration(s) applied)");
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migration(s) applied)");
     }
 }

@@ -28,7 +28,8 @@ public class HeadendDataSource implements DataSource {
         String url = config.getOptionalValue("headend.db.url", String.class).orElseGet(() -> embeddedUrl(config));
         var properties = new Properties();
         config.getOptionalValue("headend.db.user", String.class).ifPresent(u -> properties.setProperty("user", u));
-        config.getOptionalValue("headend.db.password", String.class).ifPresent(p -> properties.setProperty("password", p));
+        config.getOptionalValue("headend.db.password", String.class)
+                .ifPresent(p -> properties.setProperty("password", p));
         return driverFor(url).connect(url, properties);
     }
 
@@ -38,7 +39,8 @@ public class HeadendDataSource implements DataSource {
     }
 
     static String embeddedUrl(Config config) {
-        Path home = Path.of(config.getOptionalValue("headend.home", String.class).orElse("./var"));
+        Path home =
+                Path.of(config.getOptionalValue("headend.home", String.class).orElse("./var"));
         Path file = home.toAbsolutePath().normalize().resolve("db").resolve("headend");
         // AUTO_SERVER off: one process owns the file; DB_CLOSE_ON_EXIT off: the pool closes it.
         return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";

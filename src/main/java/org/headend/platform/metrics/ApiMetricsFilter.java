@@ -44,10 +44,19 @@ public class ApiMetricsFilter implements ContainerRequestFilter, ContainerRespon
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String target = resource != null && resource.getResourceClass() != null
-                ? resource.getResourceClass().getSimpleName() : "none";
-        Tag[] tags = {new Tag("method", request.getMethod()), new Tag("resource", target),
-                new Tag("status", (response.getStatus() / 100) + "xx")};
-        metrics.counter(Metadata.builder().withName(REQUESTS).withDescription("API requests answered").build(), tags)
+                ? resource.getResourceClass().getSimpleName()
+                : "none";
+        Tag[] tags = {
+            new Tag("method", request.getMethod()),
+            new Tag("resource", target),
+            new Tag("status", (response.getStatus() / 100) + "xx")
+        };
+        metrics.counter(
+                        Metadata.builder()
+                                .withName(REQUESTS)
+                                .withDescription("API requests answered")
+                                .build(),
+                        tags)
                 .inc();
         if (request.getProperty(STARTED) instanceof Long started) {
             timeSpent(tags).add((System.nanoTime() - started) / 1e9);
@@ -57,9 +66,14 @@ public class ApiMetricsFilter implements ContainerRequestFilter, ContainerRespon
     private DoubleAdder timeSpent(Tag[] tags) {
         return TIME_SPENT.computeIfAbsent(List.of(tags), key -> {
             var total = new DoubleAdder();
-            metrics.gauge(Metadata.builder().withName(SECONDS)
-                    .withDescription("Total time spent answering API requests, in seconds").build(),
-                    total, DoubleAdder::sum, tags);
+            metrics.gauge(
+                    Metadata.builder()
+                            .withName(SECONDS)
+                            .withDescription("Total time spent answering API requests, in seconds")
+                            .build(),
+                    total,
+                    DoubleAdder::sum,
+                    tags);
             return total;
         });
     }

@@ -40,14 +40,22 @@ public final class ChildProcess {
      * Starts the command, feeding each line of its standard output and error to the consumers on
      * threads from the factory.
      */
-    public static ChildProcess start(String label, List<String> command, Path runDir, ThreadFactory threads,
-            Consumer<String> stdout, Consumer<String> stderr) throws IOException {
+    public static ChildProcess start(
+            String label,
+            List<String> command,
+            Path runDir,
+            ThreadFactory threads,
+            Consumer<String> stdout,
+            Consumer<String> stderr)
+            throws IOException {
         var argv = new java.util.ArrayList<String>();
         if (Files.isExecutable(SETSID)) {
             argv.add(SETSID.toString());
         }
         argv.addAll(command);
-        Process process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        Process process = new ProcessBuilder(argv)
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .start();
         Path pidFile = runDir.resolve(label + ".pid");
         Files.writeString(pidFile, process.pid() + " " + Path.of(command.get(0)).getFileName() + "\n");
         threads.newThread(() -> pump(process.getInputStream(), stdout)).start();

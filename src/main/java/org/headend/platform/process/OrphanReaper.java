@@ -15,8 +15,7 @@ public final class OrphanReaper {
 
     private static final Logger LOG = Logger.getLogger(OrphanReaper.class.getName());
 
-    private OrphanReaper() {
-    }
+    private OrphanReaper() {}
 
     public static void reap(Path runDir) {
         try (Stream<Path> files = Files.list(runDir)) {
@@ -32,7 +31,9 @@ public final class OrphanReaper {
             long pid = Long.parseLong(parts[0]);
             String program = parts.length > 1 ? parts[1] : "";
             ProcessHandle.of(pid)
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/" + program) || c.equals(program))
+                    .filter(p -> p.info()
+                            .command()
+                            .map(c -> c.endsWith("/" + program) || c.equals(program))
                             .orElse(false))
                     .ifPresent(p -> {
                         LOG.warning(() -> "Stopping " + program + " (pid " + pid + ") left by an earlier run");

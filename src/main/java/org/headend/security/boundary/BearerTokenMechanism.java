@@ -24,12 +24,13 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     Tokens tokens;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         try {
             Tokens.Caller caller = tokens.fromAuthorizationHeader(request.getHeader("Authorization"));
             request.setAttribute(CALLER, caller);
-            return context.notifyContainerAboutLogin(caller::username, Set.of(caller.role().id()));
+            return context.notifyContainerAboutLogin(
+                    caller::username, Set.of(caller.role().id()));
         } catch (Tokens.InvalidTokenException refused) {
             return context.doNothing();
         }

@@ -51,10 +51,11 @@ public class RoleCheck implements DynamicFeature {
         @Override
         public void filter(ContainerRequestContext context) {
             Tokens.Caller caller = context.getProperty(BearerTokenMechanism.CALLER) instanceof Tokens.Caller known
-                    ? known : verify(context.getHeaderString("Authorization"));
+                    ? known
+                    : verify(context.getHeaderString("Authorization"));
             if (!roles.contains(caller.role().id())) {
-                throw new ApiException(403, "Forbidden", "The role '" + caller.role().id()
-                        + "' may not do this.");
+                throw new ApiException(
+                        403, "Forbidden", "The role '" + caller.role().id() + "' may not do this.");
             }
         }
 
@@ -66,6 +67,5 @@ public class RoleCheck implements DynamicFeature {
                 throw new ApiException(401, "Unauthorized", refused.getMessage());
             }
         }
-
     }
 }

@@ -75,7 +75,10 @@ public class SigningKeys {
         KeyPair generated = generator.generateKeyPair();
         Files.createDirectories(privateFile.toAbsolutePath().getParent());
         Files.writeString(publicFile, pem("PUBLIC KEY", generated.getPublic().getEncoded()));
-        Path tmp = Files.createTempFile(privateFile.toAbsolutePath().getParent(), "jwt", ".tmp",
+        Path tmp = Files.createTempFile(
+                privateFile.toAbsolutePath().getParent(),
+                "jwt",
+                ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(tmp, pem("PRIVATE KEY", generated.getPrivate().getEncoded()));
         Files.move(tmp, privateFile);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.headend.security.entity.Role;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -13,7 +14,6 @@ import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.lang.JoseException;
-import org.headend.security.entity.Role;
 
 /**
  * Issues and verifies the app's own API tokens: RS256-signed JWTs in the MicroProfile JWT format
@@ -32,11 +32,9 @@ public class Tokens {
     @ConfigProperty(name = "headend.jwt.lifetime", defaultValue = "PT1H")
     Duration lifetime;
 
-    public record Issued(String token, long expiresIn) {
-    }
+    public record Issued(String token, long expiresIn) {}
 
-    public record Caller(String username, Role role) {
-    }
+    public record Caller(String username, Role role) {}
 
     public Issued issue(String username, Role role) {
         var claims = new JwtClaims();
@@ -77,13 +75,17 @@ public class Tokens {
                 .setAllowedClockSkewInSeconds(30)
                 .setExpectedIssuer(ISSUER)
                 .setVerificationKey(keys.publicKey())
-                .setJwsAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT,
+                .setJwsAlgorithmConstraints(
+                        org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.RSA_USING_SHA256)
                 .build();
         try {
             JwtClaims claims = consumer.processToClaims(token);
             List<String> groups = claims.getStringListClaimValue("groups");
-            Role role = groups.stream().map(Tokens::roleOrNull).filter(r -> r != null).findFirst()
+            Role role = groups.stream()
+                    .map(Tokens::roleOrNull)
+                    .filter(r -> r != null)
+                    .findFirst()
                     .orElseThrow(() -> new InvalidTokenException("The token carries no known role."));
             return new Caller(claims.getSubject(), role);
         } catch (InvalidJwtException e) {

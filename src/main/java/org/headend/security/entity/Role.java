@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /** What a signed-in caller may do; carried in the {@code groups} claim of API tokens. */
 public enum Role {
-    ADMIN("admin"), OPERATOR("operator"), VIEWER("viewer");
+    ADMIN("admin"),
+    OPERATOR("operator"),
+    VIEWER("viewer");
 
     private final String id;
 
@@ -17,7 +19,9 @@ public enum Role {
     }
 
     public static Role of(String id) {
-        return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst()
+        return Arrays.stream(values())
+                .filter(r -> r.id.equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown role " + id));
     }
 }

@@ -17,15 +17,17 @@ public class User {
 
     @Id
     private String username;
+
     @Column(name = "password_hash")
     private String passwordHash;
+
     private String role;
     private boolean enabled;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
-    protected User() {
-    }
+    protected User() {}
 
     public User(String username, String passwordHash, Role role) {
         this.username = username;
@@ -35,8 +37,19 @@ public class User {
         this.createdAt = Instant.now();
     }
 
-    public String username() { return username; }
-    public String passwordHash() { return passwordHash; }
-    public Role role() { return Role.of(role); }
-    public boolean enabled() { return enabled; }
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Role role() {
+        return Role.of(role);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
 }

@@ -3,5 +3,4 @@ package org.headend.stream.boundary;
 import java.util.List;
 
 /** One page of a listing. */
-public record Page<T>(List<T> items, int page, int size, long total) {
-}
+public record Page<T>(List<T> items, int page, int size, long total) {}

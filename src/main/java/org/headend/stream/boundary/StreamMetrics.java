@@ -11,7 +11,6 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.entity.StreamState;
 import org.headend.stream.entity.StreamStateChanged;
-import org.headend.stream.entity.StreamStatus;
 import org.headend.transcode.entity.TranscoderRestarted;
 
 /**
@@ -42,10 +41,16 @@ public class StreamMetrics {
         Tag stream = new Tag("stream", change.name());
         if (change.from() == StreamState.OFFLINE) {
             String id = change.streamId();
-            metrics.gauge(describe(INPUT_BITRATE, "Incoming bitrate of a live stream's publisher"), live,
-                    l -> l.live(id).map(s -> s.input().bitrateKbps() * 1000).orElse(0L), stream);
-            metrics.gauge(describe(SPEED, "Transcoder speed relative to real time (1.0 keeps up)"), live,
-                    l -> l.live(id).map(s -> s.transcoder().speed()).orElse(0.0), stream);
+            metrics.gauge(
+                    describe(INPUT_BITRATE, "Incoming bitrate of a live stream's publisher"),
+                    live,
+                    l -> l.live(id).map(s -> s.input().bitrateKbps() * 1000).orElse(0L),
+                    stream);
+            metrics.gauge(
+                    describe(SPEED, "Transcoder speed relative to real time (1.0 keeps up)"),
+                    live,
+                    l -> l.live(id).map(s -> s.transcoder().speed()).orElse(0.0),
+                    stream);
         } else if (change.to() == StreamState.OFFLINE) {
             metrics.remove(new MetricID(INPUT_BITRATE, stream));
             metrics.remove(new MetricID(SPEED, stream));
@@ -53,8 +58,10 @@ public class StreamMetrics {
     }
 
     void onRestart(@Observes TranscoderRestarted restart) {
-        metrics.counter(describe(RESTARTS, "Transcoder restarts after ffmpeg died under a live publisher"),
-                new Tag("stream", restart.name())).inc();
+        metrics.counter(
+                        describe(RESTARTS, "Transcoder restarts after ffmpeg died under a live publisher"),
+                        new Tag("stream", restart.name()))
+                .inc();
     }
 
     private static Metadata describe(String name, String description) {

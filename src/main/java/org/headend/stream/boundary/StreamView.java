@@ -8,11 +8,18 @@ import org.headend.stream.entity.StreamState;
  * A stream as the API shows it. {@code streamKey} is filled only in the answers to creation and
  * key rotation, and left out everywhere else.
  */
-public record StreamView(String id, String name, String ladder, StreamState state, String ingestUrl,
-        String playbackUrl, Instant createdAt, String streamKey) {
+public record StreamView(
+        String id,
+        String name,
+        String ladder,
+        StreamState state,
+        String ingestUrl,
+        String playbackUrl,
+        Instant createdAt,
+        String streamKey) {
 
     static StreamView of(Stream stream, StreamState state, String ingestUrl, String playbackUrl, String key) {
-        return new StreamView(stream.id(), stream.name(), stream.ladder(), state, ingestUrl, playbackUrl,
-                stream.createdAt(), key);
+        return new StreamView(
+                stream.id(), stream.name(), stream.ladder(), state, ingestUrl, playbackUrl, stream.createdAt(), key);
     }
 }

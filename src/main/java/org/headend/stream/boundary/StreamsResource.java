@@ -71,20 +71,22 @@ public class StreamsResource {
             throw ApiException.conflict("A stream named '" + name + "' already exists.");
         }
         var created = streams.create(name, ladder);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.stream().id()).build())
-                .entity(view(created.stream(), created.key())).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(created.stream().id()).build())
+                .entity(view(created.stream(), created.key()))
+                .build();
     }
 
     @GET
     @RolesAllowed({"admin", "operator", "viewer"})
     @Operation(summary = "List streams, a page at a time")
-    public Page<StreamView> list(@QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
+    public Page<StreamView> list(
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw ApiException.badRequest("'page' must be 0 or more and 'size' between 1 and " + MAX_PAGE_SIZE + ".");
         }
-        return new Page<>(streams.page(page, size).stream().map(s -> view(s, null)).toList(), page, size,
-                streams.count());
+        return new Page<>(
+                streams.page(page, size).stream().map(s -> view(s, null)).toList(), page, size, streams.count());
     }
 
     @GET
@@ -156,7 +158,11 @@ public class StreamsResource {
 
     private StreamView view(Stream stream, String key) {
         String host = uri.getBaseUri().getHost();
-        return StreamView.of(stream, live.status(stream.id(), stream.name()).state(), endpoints.ingestUrl(host),
-                endpoints.playbackUrl(host, stream.name()), key);
+        return StreamView.of(
+                stream,
+                live.status(stream.id(), stream.name()).state(),
+                endpoints.ingestUrl(host),
+                endpoints.playbackUrl(host, stream.name()),
+                key);
     }
 }

@@ -32,8 +32,8 @@ public class LiveStreams {
 
     /** Marks the stream STARTING for this publisher; false when another publisher already has it. */
     public boolean claim(String id, String name, String clientId) {
-        var fresh = new StreamStatus(id, name, StreamState.STARTING, Instant.now(), InputInfo.UNKNOWN, List.of(),
-                TranscoderStatus.IDLE);
+        var fresh = new StreamStatus(
+                id, name, StreamState.STARTING, Instant.now(), InputInfo.UNKNOWN, List.of(), TranscoderStatus.IDLE);
         if (byId.putIfAbsent(id, fresh) != null) {
             return false;
         }
@@ -63,8 +63,10 @@ public class LiveStreams {
         StreamStatus[] before = new StreamStatus[1];
         StreamStatus after = byId.computeIfPresent(id, (k, s) -> {
             before[0] = s;
-            return s.state() == state ? s
-                    : new StreamStatus(s.id(), s.name(), state, Instant.now(), s.input(), s.renditions(), s.transcoder());
+            return s.state() == state
+                    ? s
+                    : new StreamStatus(
+                            s.id(), s.name(), state, Instant.now(), s.input(), s.renditions(), s.transcoder());
         });
         if (after != null && before[0].state() != state) {
             changes.fire(new StreamStateChanged(id, after.name(), before[0].state(), state, after.since()));
@@ -72,17 +74,29 @@ public class LiveStreams {
     }
 
     public void updateInput(String id, InputInfo input) {
-        update(id, s -> new StreamStatus(s.id(), s.name(), s.state(), s.since(), input, s.renditions(), s.transcoder()));
+        update(
+                id,
+                s -> new StreamStatus(s.id(), s.name(), s.state(), s.since(), input, s.renditions(), s.transcoder()));
     }
 
     public void updateRenditions(String id, List<RenditionStatus> renditions) {
-        update(id, s -> new StreamStatus(s.id(), s.name(), s.state(), s.since(), s.input(), List.copyOf(renditions),
-                s.transcoder()));
+        update(
+                id,
+                s -> new StreamStatus(
+                        s.id(), s.name(), s.state(), s.since(), s.input(), List.copyOf(renditions), s.transcoder()));
     }
 
     public void updateTranscoder(String id, UnaryOperator<TranscoderStatus> change) {
-        update(id, s -> new StreamStatus(s.id(), s.name(), s.state(), s.since(), s.input(), s.renditions(),
-                change.apply(s.transcoder())));
+        update(
+                id,
+                s -> new StreamStatus(
+                        s.id(),
+                        s.name(),
+                        s.state(),
+                        s.since(),
+                        s.input(),
+                        s.renditions(),
+                        change.apply(s.transcoder())));
     }
 
     private void update(String id, UnaryOperator<StreamStatus> change) {
@@ -94,8 +108,8 @@ public class LiveStreams {
     }
 
     public StreamStatus status(String id, String name) {
-        return live(id).orElseGet(() -> new StreamStatus(id, name, StreamState.OFFLINE, null, null, List.of(),
-                TranscoderStatus.IDLE));
+        return live(id).orElseGet(() ->
+                new StreamStatus(id, name, StreamState.OFFLINE, null, null, List.of(), TranscoderStatus.IDLE));
     }
 
     public List<StreamStatus> all() {

@@ -17,8 +17,7 @@ public final class StreamKeys {
     private static final String PREFIX = "hk_";
     private static final Pattern FORMAT = Pattern.compile("hk_[A-Za-z0-9_-]{32}");
 
-    private StreamKeys() {
-    }
+    private StreamKeys() {}
 
     public static String generate() {
         return PREFIX + SecureTokens.urlSafe(24);

@@ -11,8 +11,7 @@ public final class StreamNames {
 
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
-    private StreamNames() {
-    }
+    private StreamNames() {}
 
     public static boolean isValid(String name) {
         return name != null && VALID.matcher(name).matches();

@@ -16,8 +16,7 @@ public class StreamStore {
     EntityManager em;
 
     /** A new stream with its first key; the key is returned here and never stored in clear. */
-    public record Created(Stream stream, String key) {
-    }
+    public record Created(Stream stream, String key) {}
 
     public Created create(String name, String ladder) {
         var stream = new Stream(name, ladder);
@@ -32,13 +31,17 @@ public class StreamStore {
     }
 
     public Optional<Stream> byName(String name) {
-        return em.createNamedQuery(Stream.BY_NAME, Stream.class).setParameter("name", name)
-                .getResultStream().findFirst();
+        return em.createNamedQuery(Stream.BY_NAME, Stream.class)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
     }
 
     public List<Stream> page(int page, int size) {
         return em.createNamedQuery(Stream.ALL, Stream.class)
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
     }
 
     public List<Stream> all() {
@@ -50,7 +53,8 @@ public class StreamStore {
     }
 
     public long countUsingLadder(String ladder) {
-        return em.createNamedQuery(Stream.COUNT_BY_LADDER, Long.class).setParameter("ladder", ladder)
+        return em.createNamedQuery(Stream.COUNT_BY_LADDER, Long.class)
+                .setParameter("ladder", ladder)
                 .getSingleResult();
     }
 
@@ -62,8 +66,10 @@ public class StreamStore {
 
     /** Revokes every active key of the stream and gives it a new one. */
     public String rotateKey(String id) {
-        em.createNamedQuery(StreamKey.ACTIVE_OF_STREAM, StreamKey.class).setParameter("stream", id)
-                .getResultList().forEach(StreamKey::revoke);
+        em.createNamedQuery(StreamKey.ACTIVE_OF_STREAM, StreamKey.class)
+                .setParameter("stream", id)
+                .getResultList()
+                .forEach(StreamKey::revoke);
         String key = StreamKeys.generate();
         em.persist(new StreamKey(id, StreamKeys.hash(key)));
         return key;
@@ -76,14 +82,16 @@ public class StreamStore {
         }
         return em.createNamedQuery(StreamKey.ACTIVE_BY_HASH, StreamKey.class)
                 .setParameter("hash", StreamKeys.hash(key))
-                .getResultStream().findFirst()
+                .getResultStream()
+                .findFirst()
                 .map(k -> em.find(Stream.class, k.streamId()));
     }
 
     public void delete(String id) {
         Stream stream = em.find(Stream.class, id);
         if (stream != null) {
-            em.createQuery("DELETE FROM StreamKey k WHERE k.streamId = :stream").setParameter("stream", id)
+            em.createQuery("DELETE FROM StreamKey k WHERE k.streamId = :stream")
+                    .setParameter("stream", id)
                     .executeUpdate();
             em.remove(stream);
         }

@@ -28,16 +28,19 @@ public class Stream {
 
     @Id
     private String id;
+
     private String name;
+
     @Column(name = "ladder_name")
     private String ladder;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Version
     private long version;
 
-    protected Stream() {
-    }
+    protected Stream() {}
 
     public Stream(String name, String ladder) {
         this.id = UUID.randomUUID().toString();
@@ -46,10 +49,21 @@ public class Stream {
         this.createdAt = Instant.now();
     }
 
-    public String id() { return id; }
-    public String name() { return name; }
-    public String ladder() { return ladder; }
-    public Instant createdAt() { return createdAt; }
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String ladder() {
+        return ladder;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
 
     public void useLadder(String newLadder) {
         this.ladder = newLadder;

@@ -14,9 +14,11 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "stream_keys")
-@NamedQuery(name = StreamKey.ACTIVE_BY_HASH,
+@NamedQuery(
+        name = StreamKey.ACTIVE_BY_HASH,
         query = "SELECT k FROM StreamKey k WHERE k.keyHash = :hash AND k.revokedAt IS NULL")
-@NamedQuery(name = StreamKey.ACTIVE_OF_STREAM,
+@NamedQuery(
+        name = StreamKey.ACTIVE_OF_STREAM,
         query = "SELECT k FROM StreamKey k WHERE k.streamId = :stream AND k.revokedAt IS NULL")
 public class StreamKey {
 
@@ -25,17 +27,20 @@ public class StreamKey {
 
     @Id
     private String id;
+
     @Column(name = "stream_id")
     private String streamId;
+
     @Column(name = "key_hash")
     private String keyHash;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected StreamKey() {
-    }
+    protected StreamKey() {}
 
     public StreamKey(String streamId, String keyHash) {
         this.id = UUID.randomUUID().toString();
@@ -44,7 +49,9 @@ public class StreamKey {
         this.createdAt = Instant.now();
     }
 
-    public String streamId() { return streamId; }
+    public String streamId() {
+        return streamId;
+    }
 
     public void revoke() {
         this.revokedAt = Instant.now();

@@ -14,10 +14,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,8 +41,8 @@ import org.headend.transcode.entity.Rendition;
 public class LaddersResource {
 
     private static final Set<String> LADDER_FIELDS = Set.of("name", "passthrough", "renditions");
-    private static final Set<String> RENDITION_FIELDS = Set.of("name", "width", "height", "videoKbps", "audioKbps",
-            "maxFps", "profile", "preset");
+    private static final Set<String> RENDITION_FIELDS =
+            Set.of("name", "width", "height", "videoKbps", "audioKbps", "maxFps", "profile", "preset");
 
     @Inject
     LadderStore ladders;
@@ -80,7 +80,9 @@ public class LaddersResource {
             throw ApiException.conflict("A ladder named '" + name + "' already exists.");
         }
         Ladder created = ladders.create(name, passthrough, renditions);
-        return Response.created(uri.getAbsolutePathBuilder().path(name).build()).entity(LadderView.of(created)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(name).build())
+                .entity(LadderView.of(created))
+                .build();
     }
 
     @PUT
@@ -124,12 +126,14 @@ public class LaddersResource {
     }
 
     private static boolean passthrough(JsonBody json) {
-        return json.value("passthrough").map(v -> {
-            if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
-                throw ApiException.badRequest("Field 'passthrough' must be true or false.");
-            }
-            return v == JsonValue.TRUE;
-        }).orElse(false);
+        return json.value("passthrough")
+                .map(v -> {
+                    if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
+                        throw ApiException.badRequest("Field 'passthrough' must be true or false.");
+                    }
+                    return v == JsonValue.TRUE;
+                })
+                .orElse(false);
     }
 
     private static List<Rendition> renditions(JsonBody json) {
@@ -143,9 +147,14 @@ public class LaddersResource {
                 throw ApiException.badRequest("Each rendition must be an object.");
             }
             var r = JsonBody.of(object, RENDITION_FIELDS);
-            renditions.add(new Rendition(r.requiredString("name"), r.requiredInt("width"), r.requiredInt("height"),
-                    r.requiredInt("videoKbps"), r.optionalInt("audioKbps").orElse(128),
-                    r.optionalInt("maxFps").orElse(30), r.optionalString("profile").orElse("main"),
+            renditions.add(new Rendition(
+                    r.requiredString("name"),
+                    r.requiredInt("width"),
+                    r.requiredInt("height"),
+                    r.requiredInt("videoKbps"),
+                    r.optionalInt("audioKbps").orElse(128),
+                    r.optionalInt("maxFps").orElse(30),
+                    r.optionalString("profile").orElse("main"),
                     r.optionalString("preset").orElse("veryfast")));
         }
         return renditions;

@@ -14,16 +14,24 @@ import org.headend.transcode.entity.Rendition;
  */
 public final class FfmpegCommand {
 
-    private FfmpegCommand() {
-    }
+    private FfmpegCommand() {}
 
-    public static List<String> build(String ffmpeg, String inputUrl, RenditionPlan plan, InputInfo input,
-            HlsSettings hls, Path outputDir) {
-        var args = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "warning",
-                "-nostats", "-progress", "pipe:1",
+    public static List<String> build(
+            String ffmpeg, String inputUrl, RenditionPlan plan, InputInfo input, HlsSettings hls, Path outputDir) {
+        var args = new ArrayList<>(List.of(
+                ffmpeg,
+                "-hide_banner",
+                "-nostdin",
+                "-loglevel",
+                "warning",
+                "-nostats",
+                "-progress",
+                "pipe:1",
                 // An RTMP input that stops sending must end the process, not hang it.
-                "-rw_timeout", "10000000",
-                "-i", inputUrl));
+                "-rw_timeout",
+                "10000000",
+                "-i",
+                inputUrl));
         List<String> variants = new ArrayList<>();
         if (plan.passthrough()) {
             args.addAll(List.of("-map", "0:v:0"));
@@ -41,8 +49,15 @@ public final class FfmpegCommand {
             if (input.hasAudio()) {
                 renditions.forEach(r -> args.addAll(List.of("-map", "0:a:0")));
             }
-            args.addAll(List.of("-c:v", "libx264", "-pix_fmt", "yuv420p", "-sc_threshold", "0",
-                    "-force_key_frames", "expr:gte(t,n_forced*" + hls.segmentSeconds() + ")"));
+            args.addAll(List.of(
+                    "-c:v",
+                    "libx264",
+                    "-pix_fmt",
+                    "yuv420p",
+                    "-sc_threshold",
+                    "0",
+                    "-force_key_frames",
+                    "expr:gte(t,n_forced*" + hls.segmentSeconds() + ")"));
             for (int i = 0; i < renditions.size(); i++) {
                 Rendition r = renditions.get(i);
                 args.addAll(List.of(
@@ -61,16 +76,24 @@ public final class FfmpegCommand {
             }
         }
         args.addAll(List.of(
-                "-f", "hls",
-                "-hls_time", Integer.toString(hls.segmentSeconds()),
-                "-hls_list_size", Integer.toString(hls.listSize()),
-                "-hls_flags", "program_date_time+independent_segments+delete_segments+temp_file",
+                "-f",
+                "hls",
+                "-hls_time",
+                Integer.toString(hls.segmentSeconds()),
+                "-hls_list_size",
+                Integer.toString(hls.listSize()),
+                "-hls_flags",
+                "program_date_time+independent_segments+delete_segments+temp_file",
                 // Sequence numbers from the clock keep rising across transcoder restarts, so players
                 // never see the playlist go backwards.
-                "-hls_start_number_source", "epoch",
-                "-master_pl_name", "master.m3u8",
-                "-var_stream_map", String.join(" ", variants),
-                "-hls_segment_filename", outputDir.resolve("%v").resolve("seg_%d.ts").toString(),
+                "-hls_start_number_source",
+                "epoch",
+                "-master_pl_name",
+                "master.m3u8",
+                "-var_stream_map",
+                String.join(" ", variants),
+                "-hls_segment_filename",
+                outputDir.resolve("%v").resolve("seg_%d.ts").toString(),
                 outputDir.resolve("%v").resolve("index.m3u8").toString()));
         return List.copyOf(args);
     }
@@ -90,9 +113,12 @@ public final class FfmpegCommand {
             if (input.frameRate() > r.maxFps()) {
                 graph.append("fps=").append(r.maxFps()).append(',');
             }
-            graph.append(String.format(Locale.ROOT,
+            graph.append(String.format(
+                    Locale.ROOT,
                     "scale=w=%d:h=%d:force_original_aspect_ratio=decrease:force_divisible_by=2[v%d]",
-                    r.width(), r.height(), i));
+                    r.width(),
+                    r.height(),
+                    i));
         }
         return graph.toString();
     }

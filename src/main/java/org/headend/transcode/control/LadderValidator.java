@@ -20,8 +20,7 @@ public final class LadderValidator {
     static final Set<String> PROFILES = Set.of("baseline", "main", "high");
     static final Set<String> PRESETS = Set.of("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow");
 
-    private LadderValidator() {
-    }
+    private LadderValidator() {}
 
     public static void validate(String name, boolean passthrough, List<Rendition> renditions) {
         StreamNames.require("name", name);
@@ -61,7 +60,8 @@ public final class LadderValidator {
     private static void requireEven(String field, int value, int min, int max) {
         requireRange(field, value, min, max);
         if (value % 2 != 0) {
-            throw ApiException.badRequest(field + " must be even (H.264 4:2:0 needs even dimensions), got " + value + ".");
+            throw ApiException.badRequest(
+                    field + " must be even (H.264 4:2:0 needs even dimensions), got " + value + ".");
         }
     }
 

@@ -16,15 +16,22 @@ public record RenditionPlan(boolean passthrough, List<Rendition> encoded, List<R
 
     public static RenditionPlan of(Ladder ladder, InputInfo input) {
         if (ladder.passthrough()) {
-            var source = new RenditionStatus("source", input.width(), input.height(), (int) input.bitrateKbps(),
-                    RenditionStatus.ACTIVE, "source copied without re-encoding");
+            var source = new RenditionStatus(
+                    "source",
+                    input.width(),
+                    input.height(),
+                    (int) input.bitrateKbps(),
+                    RenditionStatus.ACTIVE,
+                    "source copied without re-encoding");
             return new RenditionPlan(true, List.of(), List.of(source));
         }
         List<Rendition> encoded = new ArrayList<>();
         List<RenditionStatus> statuses = new ArrayList<>();
         for (Rendition r : ladder.renditions()) {
             if (input.knowsSize() && r.height() > input.height()) {
-                statuses.add(status(r, RenditionStatus.SKIPPED,
+                statuses.add(status(
+                        r,
+                        RenditionStatus.SKIPPED,
                         "source is " + input.width() + "x" + input.height() + ", smaller than this rendition"));
             } else {
                 encoded.add(r);
@@ -33,11 +40,15 @@ public record RenditionPlan(boolean passthrough, List<Rendition> encoded, List<R
         }
         if (encoded.isEmpty()) {
             Rendition lowest = ladder.renditions().stream()
-                    .min((a, b) -> Integer.compare(a.height(), b.height())).orElseThrow();
+                    .min((a, b) -> Integer.compare(a.height(), b.height()))
+                    .orElseThrow();
             Rendition fitted = lowest.resizedTo(even(input.width()), even(input.height()));
             encoded.add(fitted);
             statuses.replaceAll(s -> s.name().equals(lowest.name())
-                    ? status(fitted, RenditionStatus.ACTIVE, "source smaller than every rendition: encoded at source size")
+                    ? status(
+                            fitted,
+                            RenditionStatus.ACTIVE,
+                            "source smaller than every rendition: encoded at source size")
                     : s);
         }
         return new RenditionPlan(false, List.copyOf(encoded), List.copyOf(statuses));
@@ -53,6 +64,8 @@ public record RenditionPlan(boolean passthrough, List<Rendition> encoded, List<R
 
     /** The variant names in the order ffmpeg writes them. */
     public List<String> variantNames() {
-        return passthrough ? List.of("source") : encoded.stream().map(Rendition::name).toList();
+        return passthrough
+                ? List.of("source")
+                : encoded.stream().map(Rendition::name).toList();
     }
 }

@@ -43,8 +43,14 @@ final class Transcoder {
     private ScheduledFuture<?> watchdog;
     private int restarts;
 
-    Transcoder(String streamId, String name, List<String> command, Path outputDir, List<String> variants,
-            TranscoderRuntime runtime, ObjIntConsumer<String> onRestart) {
+    Transcoder(
+            String streamId,
+            String name,
+            List<String> command,
+            Path outputDir,
+            List<String> variants,
+            TranscoderRuntime runtime,
+            ObjIntConsumer<String> onRestart) {
         this.streamId = streamId;
         this.name = name;
         this.command = command;
@@ -62,15 +68,22 @@ final class Transcoder {
         try {
             startedAt = Instant.now();
             lastProgressAt = startedAt;
-            process = ChildProcess.start("ffmpeg-" + name, command, runtime.runDir(), runtime.threads(),
-                    line -> parser.accept(line).ifPresent(this::onProgress), this::onLogLine);
-            runtime.live().updateTranscoder(streamId,
-                    t -> new TranscoderStatus(true, 0, 0, 0, restarts, startedAt, t.lastError()));
+            process = ChildProcess.start(
+                    "ffmpeg-" + name,
+                    command,
+                    runtime.runDir(),
+                    runtime.threads(),
+                    line -> parser.accept(line).ifPresent(this::onProgress),
+                    this::onLogLine);
+            runtime.live()
+                    .updateTranscoder(
+                            streamId, t -> new TranscoderStatus(true, 0, 0, 0, restarts, startedAt, t.lastError()));
             ChildProcess started = process;
             started.onExit().thenAccept(code -> onExit(started, code));
             if (watchdog == null) {
                 long period = Math.max(1, runtime.stallTimeout().toSeconds() / 3);
-                watchdog = runtime.scheduler().scheduleAtFixedRate(this::killIfStalled, period, period, TimeUnit.SECONDS);
+                watchdog =
+                        runtime.scheduler().scheduleAtFixedRate(this::killIfStalled, period, period, TimeUnit.SECONDS);
             }
         } catch (IOException e) {
             LOG.warning(() -> "Cannot start ffmpeg for stream " + name + ": " + e.getMessage());
@@ -81,8 +94,10 @@ final class Transcoder {
     private void onProgress(Progress progress) {
         lastProgressAt = Instant.now();
         var live = runtime.live();
-        live.updateTranscoder(streamId, t -> new TranscoderStatus(true, progress.speed(), progress.fps(),
-                progress.frames(), restarts, startedAt, t.lastError()));
+        live.updateTranscoder(
+                streamId,
+                t -> new TranscoderStatus(
+                        true, progress.speed(), progress.fps(), progress.frames(), restarts, startedAt, t.lastError()));
         live.live(streamId).filter(s -> s.state() != StreamState.LIVE).ifPresent(s -> {
             if (playable()) {
                 live.moveTo(streamId, StreamState.LIVE);
@@ -146,12 +161,14 @@ final class Transcoder {
         restarts++;
         failed(reason);
         onRestart.accept(reason, restarts);
-        runtime.scheduler().schedule(this::start, runtime.backoff().delay(restarts).toMillis(), TimeUnit.MILLISECONDS);
+        runtime.scheduler()
+                .schedule(this::start, runtime.backoff().delay(restarts).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void failed(String reason) {
-        runtime.live().updateTranscoder(streamId,
-                t -> new TranscoderStatus(false, 0, 0, t.frames(), restarts, startedAt, reason));
+        runtime.live()
+                .updateTranscoder(
+                        streamId, t -> new TranscoderStatus(false, 0, 0, t.frames(), restarts, startedAt, reason));
         runtime.live().moveTo(streamId, StreamState.ERROR);
     }
 

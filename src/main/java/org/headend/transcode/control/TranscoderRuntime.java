@@ -7,6 +7,10 @@ import java.util.concurrent.ThreadFactory;
 import org.headend.stream.control.LiveStreams;
 
 /** What every transcoder shares: where it reports, where it runs, and how it is kept alive. */
-record TranscoderRuntime(LiveStreams live, Path runDir, ThreadFactory threads, ScheduledExecutorService scheduler,
-        Backoff backoff, Duration stallTimeout) {
-}
+record TranscoderRuntime(
+        LiveStreams live,
+        Path runDir,
+        ThreadFactory threads,
+        ScheduledExecutorService scheduler,
+        Backoff backoff,
+        Duration stallTimeout) {}

@@ -2,9 +2,9 @@ package org.headend.transcode.control;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -81,11 +81,17 @@ public class TranscoderSupervisor {
         var plan = RenditionPlan.of(ladder, input);
         live.updateRenditions(streamId, plan.statuses());
         Path outputDir = prepareOutput(name, plan.variantNames());
-        List<String> command = FfmpegCommand.build(ffmpeg, inputUrl, plan, input,
-                new HlsSettings(segmentSeconds, listSize), outputDir);
-        var runtime = new TranscoderRuntime(live, home.dir("run"), threads, scheduler,
-                new Backoff(restartInitial, restartMax), stallTimeout);
-        var transcoder = new Transcoder(streamId, name, command, outputDir, plan.variantNames(), runtime,
+        List<String> command = FfmpegCommand.build(
+                ffmpeg, inputUrl, plan, input, new HlsSettings(segmentSeconds, listSize), outputDir);
+        var runtime = new TranscoderRuntime(
+                live, home.dir("run"), threads, scheduler, new Backoff(restartInitial, restartMax), stallTimeout);
+        var transcoder = new Transcoder(
+                streamId,
+                name,
+                command,
+                outputDir,
+                plan.variantNames(),
+                runtime,
                 (reason, count) -> restarted.fire(new TranscoderRestarted(streamId, name, count, reason)));
         Transcoder previous = running.put(streamId, transcoder);
         if (previous != null) {

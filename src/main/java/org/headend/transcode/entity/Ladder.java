@@ -30,11 +30,15 @@ public class Ladder {
 
     @Id
     private String name;
+
     @Column(name = "built_in")
     private boolean builtIn;
+
     private boolean passthrough;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Version
     private long version;
 
@@ -43,8 +47,7 @@ public class Ladder {
     @OrderColumn(name = "position")
     private List<Rendition> renditions = new ArrayList<>();
 
-    protected Ladder() {
-    }
+    protected Ladder() {}
 
     public Ladder(String name, boolean passthrough, List<Rendition> renditions) {
         this.name = name;
@@ -53,11 +56,25 @@ public class Ladder {
         this.createdAt = Instant.now();
     }
 
-    public String name() { return name; }
-    public boolean builtIn() { return builtIn; }
-    public boolean passthrough() { return passthrough; }
-    public Instant createdAt() { return createdAt; }
-    public List<Rendition> renditions() { return List.copyOf(renditions); }
+    public String name() {
+        return name;
+    }
+
+    public boolean builtIn() {
+        return builtIn;
+    }
+
+    public boolean passthrough() {
+        return passthrough;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public List<Rendition> renditions() {
+        return List.copyOf(renditions);
+    }
 
     public void replace(boolean newPassthrough, List<Rendition> newRenditions) {
         this.passthrough = newPassthrough;

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LiveStreamIT {
 
     private static final Duration LIVE_DEADLINE = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private HeadendProcess app;
     private Api api;
@@ -49,7 +50,8 @@ class LiveStreamIT {
     @Test
     void aPublishedStreamBecomesAThreeRenditionLadderAndGoesOfflineWhenThePublisherStops() throws Exception {
         String ladder = Names.unique("e2e");
-        assertEquals(201, api.post("/api/v1/ladders", threeSmallRenditions(ladder)).status());
+        assertEquals(
+                201, api.post("/api/v1/ladders", threeSmallRenditions(ladder)).status());
         JsonObject stream = createStream(Names.unique("live"), ladder);
         String name = stream.getString("name");
         String key = stream.getString("streamKey");
@@ -57,35 +59,62 @@ class LiveStreamIT {
         try (var publisher = Publisher.start(app.rtmpUrl(), key, 640, 360, 15)) {
             JsonObject status = awaitState(stream, "LIVE");
             assertEquals(640, status.getJsonObject("input").getInt("width"));
-            assertEquals(3, status.getJsonArray("renditions").stream()
-                    .filter(r -> r.asJsonObject().getString("state").equals("ACTIVE")).count());
+            assertEquals(
+                    3,
+                    status.getJsonArray("renditions").stream()
+                            .filter(r -> r.asJsonObject().getString("state").equals("ACTIVE"))
+                            .count());
 
             HttpResponse<String> master = get(app.hlsUrl() + "/" + name + "/master.m3u8");
             assertEquals(200, master.statusCode());
-            assertEquals("application/vnd.apple.mpegurl", master.headers().firstValue("Content-Type").orElse(""));
-            assertEquals("no-cache", master.headers().firstValue("Cache-Control").orElse(""));
-            assertEquals("*", master.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
-            HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(app.hlsUrl() + "/" + name
-                    + "/master.m3u8")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                    .header("Origin", "http://console.example").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(
+                    "application/vnd.apple.mpegurl",
+                    master.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(
+                    "no-cache", master.headers().firstValue("Cache-Control").orElse(""));
+            assertEquals(
+                    "*",
+                    master.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+            HttpResponse<String> preflight = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(app.hlsUrl() + "/" + name + "/master.m3u8"))
+                            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                            .header("Origin", "http://console.example")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(204, preflight.statusCode());
-            assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
-            List<String> variants = master.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+            assertEquals(
+                    "*",
+                    preflight
+                            .headers()
+                            .firstValue("Access-Control-Allow-Origin")
+                            .orElse(""));
+            List<String> variants = master.body()
+                    .lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .toList();
             assertEquals(3, variants.size(), master.body());
-            assertEquals(3, master.body().lines().filter(l -> l.startsWith("#EXT-X-STREAM-INF")).count());
+            assertEquals(
+                    3,
+                    master.body()
+                            .lines()
+                            .filter(l -> l.startsWith("#EXT-X-STREAM-INF"))
+                            .count());
 
             for (String variant : variants) {
                 assertSegmentPlays(app.hlsUrl() + "/" + name + "/" + variant);
             }
             String metrics = app.api().get("/metrics").body();
-            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("headend_stream_input_bits_per_second{")
-                    && l.contains("stream=\"" + name + "\"")), metrics);
+            assertTrue(
+                    metrics.lines()
+                            .anyMatch(l -> l.startsWith("headend_stream_input_bits_per_second{")
+                                    && l.contains("stream=\"" + name + "\"")),
+                    metrics);
             assertFalse(metrics.contains(key), "the stream key never appears in metrics");
         }
 
         awaitState(stream, "OFFLINE");
-        Await.until("the transcoder of " + name + " to end", Duration.ofSeconds(15),
-                () -> transcodersOf(name).isEmpty());
+        Await.until("the transcoder of " + name + " to end", Duration.ofSeconds(15), () -> transcodersOf(name)
+                .isEmpty());
         assertKeyLeftNoTrace(key);
     }
 
@@ -102,7 +131,8 @@ class LiveStreamIT {
             try (var wrongKey = Publisher.start(app.rtmpUrl(), "hk_wrongwrongwrongwrongwrongwrongwr", 320, 180, 15)) {
                 assertNotEquals(0, wrongKey.awaitExit(Duration.ofSeconds(10)));
             }
-            assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 5000,
+            assertTrue(
+                    Duration.ofNanos(System.nanoTime() - started).toMillis() < 5000,
                     "a wrong key is refused before media flows");
 
             try (var second = Publisher.start(app.rtmpUrl(), key, 320, 180, 15)) {
@@ -115,7 +145,9 @@ class LiveStreamIT {
             awaitRestarts(stream, 1);
 
             for (ProcessHandle hung : transcodersOf(name)) {
-                new ProcessBuilder("kill", "-STOP", Long.toString(hung.pid())).start().waitFor();
+                new ProcessBuilder("kill", "-STOP", Long.toString(hung.pid()))
+                        .start()
+                        .waitFor();
             }
             awaitRestarts(stream, 2);
         }
@@ -131,7 +163,12 @@ class LiveStreamIT {
     }
 
     private JsonObject createStream(String name, String ladder) {
-        var reply = api.post("/api/v1/streams", Json.createObjectBuilder().add("name", name).add("ladder", ladder).build());
+        var reply = api.post(
+                "/api/v1/streams",
+                Json.createObjectBuilder()
+                        .add("name", name)
+                        .add("ladder", ladder)
+                        .build());
         assertEquals(201, reply.status(), reply.body());
         return reply.json();
     }
@@ -149,19 +186,25 @@ class LiveStreamIT {
 
     private List<ProcessHandle> transcodersOf(String name) {
         return app.children("ffmpeg").stream()
-                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("/live/" + name)).orElse(false))
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(a -> String.join(" ", a).contains("/live/" + name))
+                        .orElse(false))
                 .toList();
     }
 
     private void assertSegmentPlays(String playlistUrl) throws Exception {
         String playlist = get(playlistUrl).body();
         assertTrue(playlist.contains("#EXT-X-PROGRAM-DATE-TIME"), playlist);
-        String segment = playlist.lines().filter(l -> l.endsWith(".ts")).reduce((a, b) -> b).orElseThrow();
+        String segment = playlist.lines()
+                .filter(l -> l.endsWith(".ts"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         String segmentUrl = playlistUrl.substring(0, playlistUrl.lastIndexOf('/') + 1) + segment;
         Path file = Files.createTempFile("segment", ".ts");
         try {
-            HttpResponse<Path> download = HTTP.send(HttpRequest.newBuilder(URI.create(segmentUrl)).build(),
-                    HttpResponse.BodyHandlers.ofFile(file));
+            HttpResponse<Path> download = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(segmentUrl)).build(), HttpResponse.BodyHandlers.ofFile(file));
             assertEquals(200, download.statusCode(), segmentUrl);
             String streams = Ffprobe.streams(file);
             assertTrue(streams.contains("h264"), streams);
@@ -173,7 +216,8 @@ class LiveStreamIT {
 
     private void assertKeyLeftNoTrace(String key) throws Exception {
         assertFalse(Files.readString(app.log()).contains(key), "the stream key is never logged");
-        assertFalse(Files.readString(app.home().resolve("nginx/logs/error.log")).contains(key),
+        assertFalse(
+                Files.readString(app.home().resolve("nginx/logs/error.log")).contains(key),
                 "nginx-rtmp does not log the key either");
         try (Stream<Path> files = Files.walk(app.home())) {
             assertTrue(files.noneMatch(p -> p.toString().contains(key)), "no file path carries the key");
@@ -188,10 +232,19 @@ class LiveStreamIT {
         var renditions = Json.createArrayBuilder();
         int[][] sizes = {{640, 360, 500}, {480, 270, 350}, {320, 180, 200}};
         for (int[] s : sizes) {
-            renditions.add(Json.createObjectBuilder().add("name", s[1] + "p").add("width", s[0]).add("height", s[1])
-                    .add("videoKbps", s[2]).add("audioKbps", 64).add("maxFps", 30)
-                    .add("profile", "main").add("preset", "ultrafast"));
+            renditions.add(Json.createObjectBuilder()
+                    .add("name", s[1] + "p")
+                    .add("width", s[0])
+                    .add("height", s[1])
+                    .add("videoKbps", s[2])
+                    .add("audioKbps", 64)
+                    .add("maxFps", 30)
+                    .add("profile", "main")
+                    .add("preset", "ultrafast"));
         }
-        return Json.createObjectBuilder().add("name", name).add("renditions", renditions).build();
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("renditions", renditions)
+                .build();
     }
 }

@@ -27,15 +27,16 @@ class NginxConfigTest {
 
     @Test
     void replacesEveryPlaceholder() {
-        String rendered = NginxConfig.render("listen ${RTMP_BIND}:${RTMP_PORT}; pid ${PREFIX}/nginx.pid;",
-                SAMPLE_VALUES);
+        String rendered =
+                NginxConfig.render("listen ${RTMP_BIND}:${RTMP_PORT}; pid ${PREFIX}/nginx.pid;", SAMPLE_VALUES);
 
         assertEquals("listen 0.0.0.0:1935; pid /home/headend/var/nginx/nginx.pid;", rendered);
     }
 
     @Test
     void aMissingValueIsNamed() {
-        var refused = assertThrows(IllegalArgumentException.class,
+        var refused = assertThrows(
+                IllegalArgumentException.class,
                 () -> NginxConfig.render("listen ${RTMP_BIND}:${NO_SUCH_PORT};", SAMPLE_VALUES));
 
         assertTrue(refused.getMessage().contains("NO_SUCH_PORT"), refused.getMessage());
@@ -43,7 +44,8 @@ class NginxConfigTest {
 
     @Test
     void dollarsAndBackslashesInValuesAreKeptLiterally() {
-        String rendered = NginxConfig.render("secret=${HOOK_SECRET} root=${HLS_ROOT}",
+        String rendered = NginxConfig.render(
+                "secret=${HOOK_SECRET} root=${HLS_ROOT}",
                 Map.of("HOOK_SECRET", "a$1b${X}c", "HLS_ROOT", "C:\\hls\\$0"));
 
         assertEquals("secret=a$1b${X}c root=C:\\hls\\$0", rendered);
@@ -64,8 +66,8 @@ class NginxConfigTest {
 
         assertFalse(rendered.contains("${"), rendered);
         assertTrue(rendered.contains("listen 0.0.0.0:1935;"), rendered);
-        assertTrue(rendered.contains("on_publish http://127.0.0.1:8080/api/hooks/rtmp/publish?secret=s3cr3t;"),
-                rendered);
+        assertTrue(
+                rendered.contains("on_publish http://127.0.0.1:8080/api/hooks/rtmp/publish?secret=s3cr3t;"), rendered);
         assertTrue(rendered.contains("alias /home/headend/var/hls/;"), rendered);
     }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NginxStatTest {
 
     /** What nginx-rtmp 1.2 answers on /stat: a publisher, a player of the same name, a fresh publisher. */
-    static final String SAMPLE_STAT = """
+    static final String SAMPLE_STAT =
+            """
             <?xml version="1.0" encoding="utf-8" ?>
             <?xml-stylesheet type="text/xsl" href="stat.xsl" ?>
             <rtmp>
@@ -99,7 +100,8 @@ class NginxStatTest {
 
     @Test
     void aStreamWithVideoOnlyHasNoAudio() {
-        String xml = """
+        String xml =
+                """
                 <rtmp><server><application><name>live</name><live><stream><name>silent</name>
                 <bw_in>800000</bw_in>
                 <meta><video><width>1280</width><height>720</height><frame_rate>30</frame_rate>
@@ -114,7 +116,8 @@ class NginxStatTest {
 
     @Test
     void streamsOfOtherApplicationsAreIgnored() {
-        String xml = """
+        String xml =
+                """
                 <rtmp><server>
                 <application><name>live</name><live></live></application>
                 <application><name>relay</name><live><stream><name>townhall</name><bw_in>900000</bw_in>
@@ -137,7 +140,8 @@ class NginxStatTest {
 
     @Test
     void malformedXmlIsRefused() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> NginxStat.publishedStreams("<rtmp><server><application><name>live</name>"));
         assertThrows(IllegalArgumentException.class, () -> NginxStat.publishedStreams("502 Bad Gateway"));
         assertThrows(IllegalArgumentException.class, () -> NginxStat.publishedStreams(""));
@@ -146,12 +150,14 @@ class NginxStatTest {
     @Test
     void aDoctypeWithAnExternalEntityIsRefused(@TempDir Path dir) throws Exception {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "hk_leaked");
-        String xxe = """
+        String xxe =
+                """
                 <?xml version="1.0"?>
                 <!DOCTYPE rtmp [<!ENTITY leak SYSTEM "%s">]>
                 <rtmp><server><application><name>live</name><live><stream><name>&leak;</name>
                 <publishing/></stream></live></application></server></rtmp>
-                """.formatted(secret.toUri());
+                """
+                        .formatted(secret.toUri());
 
         var refused = assertThrows(IllegalArgumentException.class, () -> NginxStat.publishedStreams(xxe));
 

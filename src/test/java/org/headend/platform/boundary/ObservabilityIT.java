@@ -30,16 +30,21 @@ class ObservabilityIT {
         app.admin().get("/api/v1/streams");
         var metrics = app.api().get("/metrics");
         assertEquals(200, metrics.status());
-        for (String series : List.of("headend_streams_live{", "headend_streams_error{",
-                "headend_publishes_total{.*result=\"accepted\".*", "headend_publishes_total{.*result=\"refused\".*",
+        for (String series : List.of(
+                "headend_streams_live{",
+                "headend_streams_error{",
+                "headend_publishes_total{.*result=\"accepted\".*",
+                "headend_publishes_total{.*result=\"refused\".*",
                 "headend_api_requests_total{.*resource=\"StreamsResource\".*",
                 "headend_api_request_seconds{.*")) {
-            assertTrue(metrics.body().lines().anyMatch(l -> l.matches(series.replace("{", "\\{") + ".*")),
+            assertTrue(
+                    metrics.body().lines().anyMatch(l -> l.matches(series.replace("{", "\\{") + ".*")),
                     series + " missing from /metrics");
         }
         // Our own series are lint-clean; the full page also parses (Payara's base metrics carry the
         // camelCase names the MicroProfile Metrics specification prescribes, which promtool lints).
-        assertEquals(0, promtool(app.api().get("/metrics?scope=application").body()).exitCode(), "application scope");
+        assertEquals(
+                0, promtool(app.api().get("/metrics?scope=application").body()).exitCode(), "application scope");
         var full = promtool(metrics.body());
         assertTrue(full.exitCode() == 0 || full.exitCode() == 3, "promtool cannot parse /metrics:\n" + full.output());
         assertTrue(full.output().lines().noneMatch(l -> l.startsWith("headend_")), full.output());
@@ -53,11 +58,12 @@ class ObservabilityIT {
         assertTrue(openapi.body().contains("/api/v1/ladders"), "ladders are documented");
     }
 
-    record Lint(int exitCode, String output) {
-    }
+    record Lint(int exitCode, String output) {}
 
     private static Lint promtool(String exposition) throws IOException, InterruptedException {
-        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        Process promtool = new ProcessBuilder("promtool", "check", "metrics")
+                .redirectErrorStream(true)
+                .start();
         promtool.getOutputStream().write(exposition.getBytes(StandardCharsets.UTF_8));
         promtool.getOutputStream().close();
         String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -28,13 +28,14 @@ import org.junit.jupiter.api.Test;
 class PostgresLifecycleIT {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private final String database = "headend_it_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    private final String database =
+            "headend_it_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     private HeadendProcess app;
 
     @BeforeEach
     void createDatabase() throws SQLException {
         try (var connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         }
     }
@@ -45,7 +46,7 @@ class PostgresLifecycleIT {
             app.stop();
         }
         try (var connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
@@ -62,13 +63,20 @@ class PostgresLifecycleIT {
         assertTrue(ready.body().contains("PostgreSQL"), ready.body());
 
         Api api = app.admin();
-        JsonObject stream = api.post("/api/v1/streams", Json.createObjectBuilder().add("name", "keep")
-                .add("ladder", "passthrough").build()).json();
+        JsonObject stream = api.post(
+                        "/api/v1/streams",
+                        Json.createObjectBuilder()
+                                .add("name", "keep")
+                                .add("ladder", "passthrough")
+                                .build())
+                .json();
         String key = stream.getString("streamKey");
         String status = "/api/v1/streams/" + stream.getString("id") + "/status";
 
         try (var publisher = Publisher.start(app.rtmpUrl(), key, 320, 180, 15)) {
-            Await.until("the stream to be LIVE", Duration.ofSeconds(60),
+            Await.until(
+                    "the stream to be LIVE",
+                    Duration.ofSeconds(60),
                     () -> api.get(status).json().getString("state").equals("LIVE"));
             assertFalse(app.children("ffmpeg").isEmpty(), "the transcoder runs");
             assertFalse(app.children("nginx").isEmpty(), "nginx-rtmp runs");
@@ -79,40 +87,66 @@ class PostgresLifecycleIT {
 
         // Again on the same database and data directory, this time without nginx-rtmp.
         int nowhere = FreePorts.next();
-        app = new HeadendProcess(app.home(), Map.of("HEADEND_DB_URL", SERVER + database, "HEADEND_DB_USER", "postgres",
-                "HEADEND_NGINX_MANAGED", "false", "HEADEND_HLS_PORT", Integer.toString(nowhere),
-                "HEADEND_RTMP_PORT", Integer.toString(FreePorts.next()))).start();
+        app = new HeadendProcess(
+                        app.home(),
+                        Map.of(
+                                "HEADEND_DB_URL",
+                                SERVER + database,
+                                "HEADEND_DB_USER",
+                                "postgres",
+                                "HEADEND_NGINX_MANAGED",
+                                "false",
+                                "HEADEND_HLS_PORT",
+                                Integer.toString(nowhere),
+                                "HEADEND_RTMP_PORT",
+                                Integer.toString(FreePorts.next())))
+                .start();
         var notReady = app.api().get("/health/ready");
         assertEquals(503, notReady.status());
         assertTrue(notReady.body().contains("nginx-rtmp is unreachable"), notReady.body());
 
         Api again = app.admin();
-        assertEquals("keep", again.get("/api/v1/streams/" + stream.getString("id")).json().getString("name"));
-        var publish = again.postForm("/api/hooks/rtmp/publish?secret=" + HeadendProcess.HOOK_SECRET,
+        assertEquals(
+                "keep",
+                again.get("/api/v1/streams/" + stream.getString("id")).json().getString("name"));
+        var publish = again.postForm(
+                "/api/hooks/rtmp/publish?secret=" + HeadendProcess.HOOK_SECRET,
                 "call=publish&app=live&addr=127.0.0.1&clientid=1&name=" + key);
         assertEquals(302, publish.status(), "the key issued before the restart still publishes");
-        assertEquals(204, again.postForm("/api/hooks/rtmp/publish_done?secret=" + HeadendProcess.HOOK_SECRET,
-                "call=publish_done&clientid=1").status());
+        assertEquals(
+                204,
+                again.postForm(
+                                "/api/hooks/rtmp/publish_done?secret=" + HeadendProcess.HOOK_SECRET,
+                                "call=publish_done&clientid=1")
+                        .status());
     }
 
     @Test
     void programsLeftByACrashedRunAreEndedByTheNextStart() throws Exception {
         app = HeadendProcess.inTempHome(postgres()).start();
         Api api = app.admin();
-        JsonObject stream = api.post("/api/v1/streams", Json.createObjectBuilder().add("name", "crash")
-                .add("ladder", "passthrough").build()).json();
+        JsonObject stream = api.post(
+                        "/api/v1/streams",
+                        Json.createObjectBuilder()
+                                .add("name", "crash")
+                                .add("ladder", "passthrough")
+                                .build())
+                .json();
         List<ProcessHandle> orphans;
         try (var publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
-            Await.until("the stream to be LIVE", Duration.ofSeconds(60), () -> api
-                    .get("/api/v1/streams/" + stream.getString("id") + "/status").json().getString("state").equals("LIVE"));
+            Await.until("the stream to be LIVE", Duration.ofSeconds(60), () -> api.get(
+                            "/api/v1/streams/" + stream.getString("id") + "/status")
+                    .json()
+                    .getString("state")
+                    .equals("LIVE"));
             orphans = app.crash();
         }
         assertTrue(orphans.stream().anyMatch(ProcessHandle::isAlive), "a crash leaves nginx and ffmpeg running");
 
         app = new HeadendProcess(app.home(), postgres()).start();
 
-        Await.until("the leftovers to be ended", Duration.ofSeconds(10),
-                () -> orphans.stream().noneMatch(ProcessHandle::isAlive));
+        Await.until("the leftovers to be ended", Duration.ofSeconds(10), () -> orphans.stream()
+                .noneMatch(ProcessHandle::isAlive));
         assertEquals(200, app.api().get("/health/ready").status(), "the new run has its own nginx-rtmp");
     }
 }

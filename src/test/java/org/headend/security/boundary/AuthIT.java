@@ -8,7 +8,6 @@ import java.security.KeyFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
-import org.headend.testing.Api;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.SharedHeadend;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -23,12 +22,15 @@ class AuthIT {
 
     @Test
     void rightPasswordGivesABearerTokenWithTheAdminGroup(HeadendProcess app) {
-        var reply = app.api().post("/api/v1/auth/token",
-                "{\"username\":\"admin\",\"password\":\"" + HeadendProcess.ADMIN_PASSWORD + "\"}");
+        var reply = app.api()
+                .post(
+                        "/api/v1/auth/token",
+                        "{\"username\":\"admin\",\"password\":\"" + HeadendProcess.ADMIN_PASSWORD + "\"}");
         assertEquals(200, reply.status(), reply.body());
         assertEquals("Bearer", reply.json().getString("token_type"));
         assertTrue(reply.json().getInt("expires_in") > 0);
-        String payload = new String(Base64.getUrlDecoder().decode(reply.json().getString("access_token").split("\\.")[1]));
+        String payload = new String(Base64.getUrlDecoder()
+                .decode(reply.json().getString("access_token").split("\\.")[1]));
         assertTrue(payload.contains("\"groups\":[\"admin\"]"), payload);
         assertTrue(payload.contains("\"upn\":\"admin\""), payload);
     }
@@ -61,7 +63,9 @@ class AuthIT {
 
     @Test
     void aForgedTokenIsRefused(HeadendProcess app) {
-        var reply = app.api().as("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsImdyb3VwcyI6WyJhZG1pbiJdfQ.").get("/api/v1/streams");
+        var reply = app.api()
+                .as("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsImdyb3VwcyI6WyJhZG1pbiJdfQ.")
+                .get("/api/v1/streams");
         assertEquals(401, reply.status());
         assertEquals("The token is not valid.", reply.json().getString("detail"));
     }
@@ -69,8 +73,10 @@ class AuthIT {
     @Test
     void anExpiredTokenIsRefusedSayingSo(HeadendProcess app) throws Exception {
         String pem = Files.readString(app.home().resolve("keys/jwt-private.pem"))
-                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        var key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+                .replaceAll("-----[A-Z ]+-----", "")
+                .replaceAll("\\s", "");
+        var key = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         var claims = new JwtClaims();
         claims.setIssuer("headend");
         claims.setSubject("admin");

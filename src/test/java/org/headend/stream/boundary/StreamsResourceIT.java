@@ -27,7 +27,8 @@ class StreamsResourceIT {
     }
 
     private JsonObject create(String name) {
-        var reply = api.post("/api/v1/streams", Json.createObjectBuilder().add("name", name).build());
+        var reply = api.post(
+                "/api/v1/streams", Json.createObjectBuilder().add("name", name).build());
         assertEquals(201, reply.status(), reply.body());
         return reply.json();
     }
@@ -53,7 +54,8 @@ class StreamsResourceIT {
     void duplicateNamesConflict() {
         String name = Names.unique("dup");
         create(name);
-        var again = api.post("/api/v1/streams", Json.createObjectBuilder().add("name", name).build());
+        var again = api.post(
+                "/api/v1/streams", Json.createObjectBuilder().add("name", name).build());
         assertEquals(409, again.status());
         assertTrue(again.isProblem());
     }
@@ -62,12 +64,15 @@ class StreamsResourceIT {
     void unsafeNamesAreRefusedAndNothingIsCreated() {
         long before = api.get("/api/v1/streams").json().getJsonNumber("total").longValue();
         for (String bad : List.of("", "Town", "../etc", "a/b", "a b", "a;rm -rf", "-x", "$(id)", "x".repeat(64))) {
-            var reply = api.post("/api/v1/streams", Json.createObjectBuilder().add("name", bad).build());
+            var reply = api.post(
+                    "/api/v1/streams",
+                    Json.createObjectBuilder().add("name", bad).build());
             assertEquals(400, reply.status(), bad);
             assertTrue(reply.isProblem(), bad);
             assertTrue(reply.json().getString("detail").contains("name"), reply.body());
         }
-        assertEquals(before, api.get("/api/v1/streams").json().getJsonNumber("total").longValue());
+        assertEquals(
+                before, api.get("/api/v1/streams").json().getJsonNumber("total").longValue());
     }
 
     @Test
@@ -129,10 +134,16 @@ class StreamsResourceIT {
     void theLadderCanBeChangedButTheNameCannot() {
         JsonObject created = create(Names.unique("edit"));
         String path = "/api/v1/streams/" + created.getString("id");
-        var changed = api.put(path, Json.createObjectBuilder().add("ladder", "passthrough").build());
+        var changed = api.put(
+                path, Json.createObjectBuilder().add("ladder", "passthrough").build());
         assertEquals(200, changed.status(), changed.body());
         assertEquals("passthrough", changed.json().getString("ladder"));
-        var renamed = api.put(path, Json.createObjectBuilder().add("name", "other").add("ladder", "default").build());
+        var renamed = api.put(
+                path,
+                Json.createObjectBuilder()
+                        .add("name", "other")
+                        .add("ladder", "default")
+                        .build());
         assertEquals(400, renamed.status());
         assertEquals("passthrough", api.get(path).json().getString("ladder"));
     }

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
 
 class StreamKeysTest {
 
@@ -56,9 +56,19 @@ class StreamKeysTest {
 
     static Stream<String> malformedKeys() {
         String body = "A".repeat(31);
-        return Stream.of("hk_", "hk_" + body, "hk_" + body + "AA", "xx_" + body + "A", "HK_" + body + "A",
-                "hk_" + body + "+", "hk_" + body + "/", "hk_" + body + "=", "hk_" + body + " ",
-                "hk_" + body.substring(1) + ";x", "hk_" + body + "A\n", " hk_" + body + "A");
+        return Stream.of(
+                "hk_",
+                "hk_" + body,
+                "hk_" + body + "AA",
+                "xx_" + body + "A",
+                "HK_" + body + "A",
+                "hk_" + body + "+",
+                "hk_" + body + "/",
+                "hk_" + body + "=",
+                "hk_" + body + " ",
+                "hk_" + body.substring(1) + ";x",
+                "hk_" + body + "A\n",
+                " hk_" + body + "A");
     }
 
     @ParameterizedTest

@@ -24,10 +24,20 @@ class LaddersResourceIT {
     }
 
     static JsonObject ladder(String name, int width, int height) {
-        return Json.createObjectBuilder().add("name", name).add("renditions", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("name", "small").add("width", width).add("height", height)
-                        .add("videoKbps", 400).add("audioKbps", 64).add("maxFps", 30)
-                        .add("profile", "main").add("preset", "ultrafast")))
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add(
+                        "renditions",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("name", "small")
+                                        .add("width", width)
+                                        .add("height", height)
+                                        .add("videoKbps", 400)
+                                        .add("audioKbps", 64)
+                                        .add("maxFps", 30)
+                                        .add("profile", "main")
+                                        .add("preset", "ultrafast")))
                 .build();
     }
 
@@ -47,7 +57,8 @@ class LaddersResourceIT {
 
         var replaced = api.put("/api/v1/ladders/" + name, ladder(name, 640, 360));
         assertEquals(200, replaced.status(), replaced.body());
-        assertEquals(360, replaced.json().getJsonArray("renditions").getJsonObject(0).getInt("height"));
+        assertEquals(
+                360, replaced.json().getJsonArray("renditions").getJsonObject(0).getInt("height"));
 
         assertEquals(204, api.delete("/api/v1/ladders/" + name).status());
         assertEquals(404, api.get("/api/v1/ladders/" + name).status());
@@ -66,16 +77,27 @@ class LaddersResourceIT {
     @Test
     void builtInLaddersCannotBeChangedOrDeleted() {
         assertEquals(409, api.delete("/api/v1/ladders/default").status());
-        assertEquals(409, api.put("/api/v1/ladders/default", ladder("default", 640, 360)).status());
-        assertEquals(3, api.get("/api/v1/ladders/default").json().getJsonArray("renditions").size());
+        assertEquals(
+                409,
+                api.put("/api/v1/ladders/default", ladder("default", 640, 360)).status());
+        assertEquals(
+                3,
+                api.get("/api/v1/ladders/default")
+                        .json()
+                        .getJsonArray("renditions")
+                        .size());
     }
 
     @Test
     void aLadderInUseCannotBeDeleted() {
         String name = Names.unique("used");
         assertEquals(201, api.post("/api/v1/ladders", ladder(name, 640, 360)).status());
-        var stream = api.post("/api/v1/streams", Json.createObjectBuilder()
-                .add("name", Names.unique("s")).add("ladder", name).build());
+        var stream = api.post(
+                "/api/v1/streams",
+                Json.createObjectBuilder()
+                        .add("name", Names.unique("s"))
+                        .add("ladder", name)
+                        .build());
         assertEquals(201, stream.status());
         assertEquals(409, api.delete("/api/v1/ladders/" + name).status());
     }

@@ -22,10 +22,13 @@ class FfmpegCommandTest {
     static final InputInfo HD_SILENT = new InputInfo("H264", null, 1920, 1080, 25, 6000, false);
 
     static Ladder defaultLadder() {
-        return new Ladder("default", false, List.of(
-                new Rendition("720p", 1280, 720, 3000, 128, 30, "high", "veryfast"),
-                new Rendition("480p", 854, 480, 1400, 128, 30, "main", "veryfast"),
-                new Rendition("360p", 640, 360, 800, 96, 60, "main", "faster")));
+        return new Ladder(
+                "default",
+                false,
+                List.of(
+                        new Rendition("720p", 1280, 720, 3000, 128, 30, "high", "veryfast"),
+                        new Rendition("480p", 854, 480, 1400, 128, 30, "main", "veryfast"),
+                        new Rendition("360p", 640, 360, 800, 96, 60, "main", "faster")));
     }
 
     static List<String> build(Ladder ladder, InputInfo input, String url) {
@@ -50,7 +53,8 @@ class FfmpegCommandTest {
 
     @Test
     void startsWithTheBinaryAndNeverGoesThroughAShell() {
-        for (var cut : List.of(build(defaultLadder(), HD_60FPS, INPUT_URL),
+        for (var cut : List.of(
+                build(defaultLadder(), HD_60FPS, INPUT_URL),
                 build(new Ladder("passthrough", true, List.of()), HD_60FPS, INPUT_URL))) {
             assertEquals("/usr/bin/ffmpeg", cut.get(0));
             for (String shell : List.of("sh", "bash", "/bin/sh", "/bin/bash")) {
@@ -151,7 +155,8 @@ class FfmpegCommandTest {
         assertEquals("6", after(cut, "-hls_list_size"));
         assertEquals("expr:gte(t,n_forced*4)", after(cut, "-force_key_frames"));
         List<String> flags = List.of(after(cut, "-hls_flags").split("\\+"));
-        assertTrue(flags.containsAll(List.of("program_date_time", "independent_segments", "delete_segments")),
+        assertTrue(
+                flags.containsAll(List.of("program_date_time", "independent_segments", "delete_segments")),
                 flags.toString());
     }
 

@@ -23,8 +23,15 @@ class LadderValidatorTest {
                 new Rendition("360p", 640, 360, 800, 96, 30, "main", "veryfast"));
     }
 
-    static Rendition rendition(String name, int width, int height, int videoKbps, int audioKbps, int maxFps,
-            String profile, String preset) {
+    static Rendition rendition(
+            String name,
+            int width,
+            int height,
+            int videoKbps,
+            int audioKbps,
+            int maxFps,
+            String profile,
+            String preset) {
         return new Rendition(name, width, height, videoKbps, audioKbps, maxFps, profile, preset);
     }
 
@@ -85,7 +92,8 @@ class LadderValidatorTest {
 
     @Test
     void rejectsDuplicateRenditionNames() {
-        var twice = List.of(rendition("hd", 1280, 720, 3000, 128, 30, "high", "fast"),
+        var twice = List.of(
+                rendition("hd", 1280, 720, 3000, 128, 30, "high", "fast"),
                 rendition("hd", 640, 360, 800, 96, 30, "main", "fast"));
 
         assertNames(refusal("custom", false, twice), "renditions[1].name", "hd");

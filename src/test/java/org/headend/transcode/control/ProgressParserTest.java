@@ -22,8 +22,15 @@ class ProgressParserTest {
 
     @Test
     void aBlockCompletesOnProgressContinue() {
-        var blocks = feed("frame=1500", "fps=25.00", "stream_0_0_q=28.0", "bitrate=N/A",
-                "out_time_us=60000000", "out_time=00:01:00.000000", "speed=1.01x", "progress=continue");
+        var blocks = feed(
+                "frame=1500",
+                "fps=25.00",
+                "stream_0_0_q=28.0",
+                "bitrate=N/A",
+                "out_time_us=60000000",
+                "out_time=00:01:00.000000",
+                "speed=1.01x",
+                "progress=continue");
 
         assertEquals(List.of(new Progress(1500, 25.0, 1.01, 60_000_000, false)), blocks);
     }
@@ -60,8 +67,14 @@ class ProgressParserTest {
 
     @Test
     void garbageLinesAreIgnored() {
-        var blocks = feed("", "garbage without equals", "=nokey", "[hls @ 0x55] Opening 'x.ts' for writing",
-                "frame=5", "speed=  0.99x ", "progress=continue");
+        var blocks = feed(
+                "",
+                "garbage without equals",
+                "=nokey",
+                "[hls @ 0x55] Opening 'x.ts' for writing",
+                "frame=5",
+                "speed=  0.99x ",
+                "progress=continue");
 
         assertEquals(List.of(new Progress(5, 0, 0.99, 0, false)), blocks);
     }

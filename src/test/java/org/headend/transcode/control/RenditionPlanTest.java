@@ -14,10 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class RenditionPlanTest {
 
-    static final Ladder DEFAULT = new Ladder("default", false, List.of(
-            new Rendition("720p", 1280, 720, 3000, 128, 30, "high", "veryfast"),
-            new Rendition("480p", 854, 480, 1400, 128, 30, "main", "veryfast"),
-            new Rendition("360p", 640, 360, 800, 96, 30, "main", "veryfast")));
+    static final Ladder DEFAULT = new Ladder(
+            "default",
+            false,
+            List.of(
+                    new Rendition("720p", 1280, 720, 3000, 128, 30, "high", "veryfast"),
+                    new Rendition("480p", 854, 480, 1400, 128, 30, "main", "veryfast"),
+                    new Rendition("360p", 640, 360, 800, 96, 30, "main", "veryfast")));
 
     static InputInfo source(int width, int height) {
         return new InputInfo("H264", "AAC", width, height, 30, 1327, true);
@@ -79,7 +82,9 @@ class RenditionPlanTest {
         assertTrue(cut.passthrough());
         assertTrue(cut.encoded().isEmpty());
         assertEquals(List.of("source"), cut.variantNames());
-        assertEquals(List.of(new RenditionStatus("source", 1920, 1080, 1327, RenditionStatus.ACTIVE,
-                "source copied without re-encoding")), cut.statuses());
+        assertEquals(
+                List.of(new RenditionStatus(
+                        "source", 1920, 1080, 1327, RenditionStatus.ACTIVE, "source copied without re-encoding")),
+                cut.statuses());
     }
 }
