@@ -6,7 +6,7 @@ import java.io.IOException;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.headend.ingest.control.NginxStatReader;
+import org.headend.ingest.control.NginxClient;
 
 /** Ready only while nginx-rtmp answers: without it no publisher can get in. */
 @Readiness
@@ -14,7 +14,7 @@ import org.headend.ingest.control.NginxStatReader;
 public class NginxHealth implements HealthCheck {
 
     @Inject
-    NginxStatReader stat;
+    NginxClient stat;
 
     @Override
     public HealthCheckResponse call() {

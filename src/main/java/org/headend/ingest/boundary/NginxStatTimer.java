@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.headend.ingest.control.NginxStatReader;
+import org.headend.ingest.control.NginxClient;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.entity.InputInfo;
 import org.headend.stream.entity.StreamStatus;
@@ -26,7 +26,7 @@ public class NginxStatTimer {
     private static final Duration GRACE = Duration.ofSeconds(10);
 
     @Inject
-    NginxStatReader stat;
+    NginxClient stat;
 
     @Inject
     LiveStreams live;

@@ -76,8 +76,9 @@ public class IngestEndpoints {
         return "rtmp://" + nginxHost + ":" + rtmpPort + "/" + APPLICATION + "/" + name;
     }
 
-    public String statUrl() {
-        return "http://" + nginxHost + ":" + hlsPort + "/stat";
+    /** nginx's HTTP side as Headend reaches it: statistics and control. */
+    public String nginxHttpBase() {
+        return "http://" + nginxHost + ":" + hlsPort;
     }
 
     public String ingestUrl(String requestHost) {

@@ -39,7 +39,7 @@ public class PublishAuthorizer {
     TranscoderSupervisor transcoders;
 
     @Inject
-    NginxStatReader stat;
+    NginxClient stat;
 
     @Inject
     IngestEndpoints endpoints;
@@ -75,6 +75,17 @@ public class PublishAuthorizer {
             transcoders.stop(id);
             LOG.info(() -> "Publisher left stream " + id + "; transcoder stopped");
         });
+    }
+
+    /** Takes a live stream off the air: transcoder stopped, publisher disconnected. */
+    public void endPublishing(String streamId, String name) {
+        live.end(streamId);
+        transcoders.stop(streamId);
+        try {
+            stat.dropPublisher(name);
+        } catch (IOException e) {
+            LOG.warning(() -> "Could not disconnect the publisher of " + name + ": " + e.getMessage());
+        }
     }
 
     private void startTranscoding(Stream stream) {

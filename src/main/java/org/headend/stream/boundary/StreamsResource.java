@@ -22,6 +22,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.headend.ingest.control.IngestEndpoints;
+import org.headend.ingest.control.PublishAuthorizer;
 import org.headend.platform.ApiException;
 import org.headend.platform.JsonBody;
 import org.headend.stream.control.LiveStreams;
@@ -57,6 +58,9 @@ public class StreamsResource {
 
     @Inject
     IngestEndpoints endpoints;
+
+    @Inject
+    PublishAuthorizer publishing;
 
     @Context
     UriInfo uri;
@@ -135,10 +139,9 @@ public class StreamsResource {
         if (live.live(id).isPresent()) {
             if (!force) {
                 throw ApiException.conflict("The stream '" + stream.name() + "' is live; stop the publisher or "
-                        + "delete with ?force=true.");
+                        + "delete with ?force=true, which disconnects it.");
             }
-            transcoders.stop(id);
-            live.end(id);
+            publishing.endPublishing(id, stream.name());
         }
         streams.delete(id);
         transcoders.removeOutput(stream.name());

@@ -154,6 +154,26 @@ class LiveStreamIT {
         awaitState(stream, "OFFLINE");
     }
 
+    @Test
+    void aLiveStreamIsDeletedOnlyWhenForcedAndItsPublisherIsCut() {
+        JsonObject stream = createStream(Names.unique("cut"), "passthrough");
+        String path = "/api/v1/streams/" + stream.getString("id");
+        try (var publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
+            awaitState(stream, "LIVE");
+
+            var refused = api.delete(path);
+            assertEquals(409, refused.status());
+            assertTrue(refused.isProblem());
+            assertEquals("LIVE", status(stream).getString("state"));
+
+            assertEquals(204, api.delete(path + "?force=true").status());
+            publisher.awaitExit(Duration.ofSeconds(15));
+            assertEquals(404, api.get(path).status());
+            Await.until("the transcoder to end", Duration.ofSeconds(15), () -> transcodersOf(stream.getString("name"))
+                    .isEmpty());
+        }
+    }
+
     private void awaitRestarts(JsonObject stream, int restarts) {
         Await.until("the transcoder to be restarted " + restarts + " time(s) and live", Duration.ofSeconds(40), () -> {
             JsonObject status = status(stream);

@@ -4,16 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.headend.stream.entity.InputInfo;
 
-/** Fetches and reads nginx-rtmp's statistics page. */
+/** Talks to nginx-rtmp's HTTP side: its statistics page and its control interface. */
 @ApplicationScoped
-public class NginxStatReader {
+public class NginxClient {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -23,18 +25,28 @@ public class NginxStatReader {
 
     /** The streams being published right now, by public name. */
     public Map<String, InputInfo> published() throws IOException {
-        var request = HttpRequest.newBuilder(URI.create(endpoints.statUrl()))
+        return NginxStat.publishedStreams(get("/stat"));
+    }
+
+    /** Disconnects the publisher of a stream, as when the stream is deleted while live. */
+    public void dropPublisher(String name) throws IOException {
+        get("/control/drop/publisher?app=" + IngestEndpoints.APPLICATION + "&name="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8));
+    }
+
+    private String get(String path) throws IOException {
+        var request = HttpRequest.newBuilder(URI.create(endpoints.nginxHttpBase() + path))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IOException("nginx-rtmp statistics answered HTTP " + response.statusCode());
+                throw new IOException("nginx-rtmp answered HTTP " + response.statusCode() + " on " + path);
             }
-            return NginxStat.publishedStreams(response.body());
+            return response.body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while reading nginx-rtmp statistics", e);
+            throw new IOException("Interrupted while calling nginx-rtmp", e);
         }
     }
 }
