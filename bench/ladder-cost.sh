@@ -156,6 +156,6 @@ for round in $(seq "$ROUNDS"); do
   printf '%-6s %16s %16s %10s %10s %10s %14s\n' "$round" "$a" "$b" "$ratio" "${WALL[A,$round]}" "${WALL[B,$round]}" \
     "${OTHER[A,$round]}/${OTHER[B,$round]}"
 done
-printf '%-6s %16s %16s %10s\n' median "$(median "${a_all[@]}")" "$(median "${b_all[@]}")" "$(median "${ratios[@]}")"
-printf 'ratio three-process / one-process: median %s, min %s, max %s over %s rounds\n' \
+printf '%-6s %16.1f %16.1f %10.3f\n' median "$(median "${a_all[@]}")" "$(median "${b_all[@]}")" "$(median "${ratios[@]}")"
+printf 'ratio three-process / one-process: median %.3f, min %s, max %s over %s rounds\n' \
   "$(median "${ratios[@]}")" "$(minimum "${ratios[@]}")" "$(maximum "${ratios[@]}")" "$ROUNDS"

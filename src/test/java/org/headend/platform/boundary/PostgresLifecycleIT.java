@@ -63,6 +63,18 @@ class PostgresLifecycleIT {
         assertTrue(ready.body().contains("PostgreSQL"), ready.body());
 
         Api api = app.admin();
+        var ladder = Json.createObjectBuilder()
+                .add("name", "kept")
+                .add(
+                        "renditions",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("name", "low")
+                                        .add("width", 426)
+                                        .add("height", 240)
+                                        .add("videoKbps", 300)))
+                .build();
+        assertEquals(201, api.post("/api/v1/ladders", ladder).status());
         JsonObject stream = api.post(
                         "/api/v1/streams",
                         Json.createObjectBuilder()
@@ -109,6 +121,8 @@ class PostgresLifecycleIT {
         assertEquals(
                 "keep",
                 again.get("/api/v1/streams/" + stream.getString("id")).json().getString("name"));
+        var kept = again.get("/api/v1/ladders/kept").json();
+        assertEquals(240, kept.getJsonArray("renditions").getJsonObject(0).getInt("height"));
         var publish = again.postForm(
                 "/api/hooks/rtmp/publish?secret=" + HeadendProcess.HOOK_SECRET,
                 "call=publish&app=live&addr=127.0.0.1&clientid=1&name=" + key);
