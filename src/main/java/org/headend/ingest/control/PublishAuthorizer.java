@@ -7,11 +7,14 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamStore;
 import org.headend.stream.entity.InputInfo;
 import org.headend.stream.entity.Stream;
+import org.headend.stream.entity.StreamState;
+import org.headend.stream.entity.TranscoderStatus;
 import org.headend.transcode.control.LadderStore;
 import org.headend.transcode.control.TranscoderSupervisor;
 
@@ -39,7 +42,7 @@ public class PublishAuthorizer {
     TranscoderSupervisor transcoders;
 
     @Inject
-    NginxClient stat;
+    NginxClient nginx;
 
     @Inject
     IngestEndpoints endpoints;
@@ -82,13 +85,26 @@ public class PublishAuthorizer {
         live.end(streamId);
         transcoders.stop(streamId);
         try {
-            stat.dropPublisher(name);
+            nginx.dropPublisher(name);
         } catch (IOException e) {
             LOG.warning(() -> "Could not disconnect the publisher of " + name + ": " + e.getMessage());
         }
     }
 
     private void startTranscoding(Stream stream) {
+        try {
+            transcode(stream);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Cannot start transcoding stream " + stream.name(), e);
+            live.updateTranscoder(
+                    stream.id(),
+                    t -> new TranscoderStatus(
+                            false, 0, 0, 0, t.restarts(), null, "cannot start the transcoder: " + e.getMessage()));
+            live.moveTo(stream.id(), StreamState.ERROR);
+        }
+    }
+
+    private void transcode(Stream stream) {
         InputInfo input = awaitInput(stream.name());
         if (live.live(stream.id()).isEmpty()) {
             return;
@@ -107,7 +123,7 @@ public class PublishAuthorizer {
         InputInfo latest = InputInfo.UNKNOWN;
         while (System.nanoTime() < deadline) {
             try {
-                latest = stat.published().getOrDefault(name, InputInfo.UNKNOWN);
+                latest = nginx.published().getOrDefault(name, InputInfo.UNKNOWN);
                 if (latest.knowsSize()) {
                     return latest;
                 }

@@ -1,5 +1,6 @@
 package org.headend.transcode.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -76,6 +77,17 @@ public class TranscoderSupervisor {
 
     private final Map<String, Transcoder> running = new ConcurrentHashMap<>();
 
+    /** Refuses HLS settings ffmpeg would reject, at start rather than at the first publish. */
+    @PostConstruct
+    void checkSettings() {
+        if (segmentSeconds < 1 || segmentSeconds > 10) {
+            throw new IllegalStateException("headend.hls.segment-seconds must be 1 to 10, not " + segmentSeconds);
+        }
+        if (listSize < 3 || listSize > 60) {
+            throw new IllegalStateException("headend.hls.list-size must be 3 to 60, not " + listSize);
+        }
+    }
+
     /** Starts transcoding the stream, read from {@code inputUrl}, into HLS below the HLS root. */
     public void start(String streamId, String name, Ladder ladder, InputInfo input, String inputUrl) {
         var plan = RenditionPlan.of(ladder, input);
@@ -149,8 +161,9 @@ public class TranscoderSupervisor {
         }
     }
 
+    /** Stops every transcoder, in parallel: each may take its grace period to end. */
     @PreDestroy
     void stopAll() {
-        running.keySet().forEach(this::stop);
+        List.copyOf(running.keySet()).parallelStream().forEach(this::stop);
     }
 }
