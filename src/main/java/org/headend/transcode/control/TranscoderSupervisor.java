@@ -6,7 +6,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,7 +79,12 @@ public class TranscoderSupervisor {
 
     private final Map<String, Transcoder> running = new ConcurrentHashMap<>();
 
-    /** Refuses HLS settings ffmpeg would reject, at start rather than at the first publish. */
+    /** Created with the application, so bad settings stop the start rather than the first publish. */
+    void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Creating the bean runs checkSettings().
+    }
+
+    /** Refuses HLS settings ffmpeg would reject. */
     @PostConstruct
     void checkSettings() {
         if (segmentSeconds < 1 || segmentSeconds > 10) {
