@@ -66,6 +66,17 @@ public final class JsonBody {
         }
     }
 
+    public Optional<Boolean> optionalBoolean(String field) {
+        return value(field)
+                .filter(v -> v.getValueType() != JsonValue.ValueType.NULL)
+                .map(v -> {
+                    if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
+                        throw ApiException.badRequest("Field '" + field + "' must be true or false.");
+                    }
+                    return v == JsonValue.TRUE;
+                });
+    }
+
     public Optional<JsonValue> value(String field) {
         return Optional.ofNullable(json.get(field));
     }

@@ -89,11 +89,13 @@ public final class HeadendProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration deadline) {
-        Await.until("the application to answer /health/live (log: " + log + ")", deadline, () -> {
+        // The API answers 401 without a token once the application is deployed; Payara's own
+        // endpoints (/health) may answer before that.
+        Await.until("the application's API to answer (log: " + log + ")", deadline, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The application exited with " + process.exitValue() + "; see " + log);
             }
-            return Api.fetch(baseUrl() + "/health/live").status() == 200;
+            return Api.fetch(baseUrl() + "/api/v1/streams").status() == 401;
         });
     }
 

@@ -11,9 +11,15 @@ import java.time.Instant;
 @Entity
 @Table(name = "app_users")
 @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
+@NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.username")
+@NamedQuery(
+        name = User.COUNT_ENABLED_WITH_ROLE,
+        query = "SELECT COUNT(u) FROM User u WHERE u.enabled = TRUE AND u.role = :role")
 public class User {
 
     public static final String COUNT = "User.count";
+    public static final String ALL = "User.all";
+    public static final String COUNT_ENABLED_WITH_ROLE = "User.countEnabledWithRole";
 
     @Id
     private String username;
@@ -47,6 +53,22 @@ public class User {
 
     public Role role() {
         return Role.of(role);
+    }
+
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+    }
+
+    public void changeRole(Role newRole) {
+        this.role = newRole.id();
+    }
+
+    public void enable(boolean on) {
+        this.enabled = on;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public boolean enabled() {

@@ -21,10 +21,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.headend.audit.boundary.Audit;
 import org.headend.ingest.control.IngestEndpoints;
 import org.headend.ingest.control.PublishAuthorizer;
 import org.headend.platform.ApiException;
 import org.headend.platform.JsonBody;
+import org.headend.platform.Page;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamNames;
 import org.headend.stream.control.StreamStore;
@@ -46,6 +48,9 @@ public class StreamsResource {
 
     @Inject
     StreamStore streams;
+
+    @Inject
+    Audit audit;
 
     @Inject
     LadderStore ladders;
@@ -75,6 +80,7 @@ public class StreamsResource {
             throw ApiException.conflict("A stream named '" + name + "' already exists.");
         }
         var created = streams.create(name, ladder);
+        audit.record("stream.create", "stream", created.stream().id(), "name=" + name + " ladder=" + ladder);
         return Response.created(
                         uri.getAbsolutePathBuilder().path(created.stream().id()).build())
                 .entity(view(created.stream(), created.key()))
@@ -111,7 +117,9 @@ public class StreamsResource {
             throw ApiException.badRequest("A stream cannot be renamed: its name is in every player's URL.");
         });
         String ladder = existingLadder(json.requiredString("ladder"));
-        return view(streams.changeLadder(id, ladder), null);
+        Stream changed = streams.changeLadder(id, ladder);
+        audit.record("stream.update", "stream", id, "ladder=" + ladder);
+        return view(changed, null);
     }
 
     @POST
@@ -119,7 +127,9 @@ public class StreamsResource {
     @Operation(summary = "Revoke the stream's key and issue a new one, shown this once; a live publisher stays on")
     public StreamView rotateKey(@PathParam("id") String id) {
         Stream stream = existing(id);
-        return view(stream, streams.rotateKey(id));
+        String key = streams.rotateKey(id);
+        audit.record("stream.rotate-key", "stream", id, "name=" + stream.name());
+        return view(stream, key);
     }
 
     @GET
@@ -144,6 +154,7 @@ public class StreamsResource {
             publishing.endPublishing(id, stream.name());
         }
         streams.delete(id);
+        audit.record("stream.delete", "stream", id, "name=" + stream.name() + (force ? " forced" : ""));
         transcoders.removeOutput(stream.name());
         return Response.noContent().build();
     }

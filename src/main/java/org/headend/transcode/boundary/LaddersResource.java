@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.headend.audit.boundary.Audit;
 import org.headend.platform.ApiException;
 import org.headend.platform.JsonBody;
 import org.headend.stream.control.StreamStore;
@@ -50,6 +51,9 @@ public class LaddersResource {
     @Inject
     StreamStore streams;
 
+    @Inject
+    Audit audit;
+
     @Context
     UriInfo uri;
 
@@ -73,13 +77,18 @@ public class LaddersResource {
     public Response create(JsonObject body) {
         var json = JsonBody.of(body, LADDER_FIELDS);
         String name = json.requiredString("name");
-        boolean passthrough = passthrough(json);
+        boolean passthrough = json.optionalBoolean("passthrough").orElse(false);
         List<Rendition> renditions = renditions(json);
         LadderValidator.validate(name, passthrough, renditions);
         if (ladders.find(name).isPresent()) {
             throw ApiException.conflict("A ladder named '" + name + "' already exists.");
         }
         Ladder created = ladders.create(name, passthrough, renditions);
+        audit.record(
+                "ladder.create",
+                "ladder",
+                name,
+                renditions.size() + " rendition(s)" + (passthrough ? ", passthrough" : ""));
         return Response.created(uri.getAbsolutePathBuilder().path(name).build())
                 .entity(LadderView.of(created))
                 .build();
@@ -94,11 +103,17 @@ public class LaddersResource {
         json.optionalString("name").filter(n -> !n.equals(name)).ifPresent(n -> {
             throw ApiException.badRequest("A ladder cannot be renamed; create a new one.");
         });
-        boolean passthrough = passthrough(json);
+        boolean passthrough = json.optionalBoolean("passthrough").orElse(false);
         List<Rendition> renditions = renditions(json);
         LadderValidator.validate(name, passthrough, renditions);
         refuseBuiltIn(ladder);
-        return LadderView.of(ladders.replace(name, passthrough, renditions));
+        Ladder replaced = ladders.replace(name, passthrough, renditions);
+        audit.record(
+                "ladder.replace",
+                "ladder",
+                name,
+                renditions.size() + " rendition(s)" + (passthrough ? ", passthrough" : ""));
+        return LadderView.of(replaced);
     }
 
     @DELETE
@@ -112,6 +127,7 @@ public class LaddersResource {
             throw ApiException.conflict("The ladder '" + name + "' is used by " + users + " stream(s).");
         }
         ladders.delete(name);
+        audit.record("ladder.delete", "ladder", name, null);
         return Response.noContent().build();
     }
 
@@ -123,17 +139,6 @@ public class LaddersResource {
         if (ladder.builtIn()) {
             throw ApiException.conflict("The built-in ladder '" + ladder.name() + "' cannot be changed.");
         }
-    }
-
-    private static boolean passthrough(JsonBody json) {
-        return json.value("passthrough")
-                .map(v -> {
-                    if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
-                        throw ApiException.badRequest("Field 'passthrough' must be true or false.");
-                    }
-                    return v == JsonValue.TRUE;
-                })
-                .orElse(false);
     }
 
     private static List<Rendition> renditions(JsonBody json) {

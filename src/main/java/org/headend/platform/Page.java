@@ -1,4 +1,4 @@
-package org.headend.stream.boundary;
+package org.headend.platform;
 
 import java.util.List;
 

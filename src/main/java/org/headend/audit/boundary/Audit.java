@@ -1,0 +1,29 @@
+package org.headend.audit.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import org.headend.audit.control.AuditLog;
+import org.headend.audit.entity.AuditEntry;
+
+/** Records what the current request did, on behalf of its signed-in caller and from its address. */
+@RequestScoped
+public class Audit {
+
+    @Inject
+    AuditLog log;
+
+    @Inject
+    HttpServletRequest request;
+
+    public void record(String action, String objectType, String objectId, String detail) {
+        Principal caller = request.getUserPrincipal();
+        recordAs(caller == null ? "anonymous" : caller.getName(), action, objectType, objectId, detail);
+    }
+
+    /** For events with no signed-in caller yet, such as a sign-in attempt. */
+    public void recordAs(String actor, String action, String objectType, String objectId, String detail) {
+        log.record(new AuditEntry(actor, request.getRemoteAddr(), action, objectType, objectId, detail));
+    }
+}

@@ -1,0 +1,71 @@
+package org.headend.audit.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
+import java.util.List;
+import org.headend.audit.entity.AuditEntry;
+import org.headend.audit.entity.AuditQuery;
+
+/** Writes and searches the audit trail. */
+@Stateless
+public class AuditLog {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * Records an event in a transaction of its own, so that refused requests (failed sign-ins,
+     * refused changes) are recorded although their own work is rolled back.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void record(AuditEntry entry) {
+        em.persist(entry);
+    }
+
+    public List<AuditEntry> search(AuditQuery query, int page, int size) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<AuditEntry> criteria = cb.createQuery(AuditEntry.class);
+        Root<AuditEntry> entry = criteria.from(AuditEntry.class);
+        criteria.select(entry).where(matching(cb, entry, query)).orderBy(cb.desc(entry.get("at")));
+        return em.createQuery(criteria)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
+    }
+
+    public long count(AuditQuery query) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> criteria = cb.createQuery(Long.class);
+        Root<AuditEntry> entry = criteria.from(AuditEntry.class);
+        criteria.select(cb.count(entry)).where(matching(cb, entry, query));
+        return em.createQuery(criteria).getSingleResult();
+    }
+
+    private static Predicate[] matching(CriteriaBuilder cb, Root<AuditEntry> entry, AuditQuery query) {
+        List<Predicate> where = new ArrayList<>();
+        if (query.actor() != null) {
+            where.add(cb.equal(entry.get("actor"), query.actor()));
+        }
+        if (query.objectType() != null) {
+            where.add(cb.equal(entry.get("objectType"), query.objectType()));
+        }
+        if (query.objectId() != null) {
+            where.add(cb.equal(entry.get("objectId"), query.objectId()));
+        }
+        if (query.from() != null) {
+            where.add(cb.greaterThanOrEqualTo(entry.get("at"), query.from()));
+        }
+        if (query.to() != null) {
+            where.add(cb.lessThan(entry.get("at"), query.to()));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+}
