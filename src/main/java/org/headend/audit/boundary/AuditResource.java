@@ -3,7 +3,6 @@ package org.headend.audit.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +18,7 @@ import org.headend.audit.entity.AuditEntry;
 import org.headend.audit.entity.AuditQuery;
 import org.headend.platform.ApiException;
 import org.headend.platform.Page;
+import org.headend.platform.Paging;
 
 /** The audit trail for admins: filtered and paged as JSON, or whole as CSV. */
 @Path("v1")
@@ -42,14 +42,15 @@ public class AuditResource {
             @QueryParam("object") String object,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.badRequest("'page' must be 0 or more and 'size' between 1 and " + MAX_PAGE_SIZE + ".");
-        }
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size, 50, MAX_PAGE_SIZE);
         AuditQuery query = query(user, object, from, to);
         return new Page<>(
-                log.search(query, page, size).stream().map(AuditView::of).toList(), page, size, log.count(query));
+                log.search(query, paging).stream().map(AuditView::of).toList(),
+                paging.page(),
+                paging.size(),
+                log.count(query));
     }
 
     @GET
@@ -62,7 +63,7 @@ public class AuditResource {
             @QueryParam("from") String from,
             @QueryParam("to") String to) {
         var csv = new StringBuilder("at,actor,address,action,object_type,object_id,detail\r\n");
-        for (AuditEntry e : log.search(query(user, object, from, to), 0, MAX_CSV_ROWS)) {
+        for (AuditEntry e : log.search(query(user, object, from, to), new Paging(0, MAX_CSV_ROWS))) {
             csv.append(Csv.row(
                     e.at().toString(), e.actor(), e.address(), e.action(), e.objectType(), e.objectId(), e.detail()));
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.headend.audit.entity.AuditEntry;
 import org.headend.audit.entity.AuditQuery;
+import org.headend.platform.Paging;
 
 /** Writes and searches the audit trail. */
 @Stateless
@@ -30,14 +31,14 @@ public class AuditLog {
         em.persist(entry);
     }
 
-    public List<AuditEntry> search(AuditQuery query, int page, int size) {
+    public List<AuditEntry> search(AuditQuery query, Paging paging) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AuditEntry> criteria = cb.createQuery(AuditEntry.class);
         Root<AuditEntry> entry = criteria.from(AuditEntry.class);
         criteria.select(entry).where(matching(cb, entry, query)).orderBy(cb.desc(entry.get("at")));
         return em.createQuery(criteria)
-                .setFirstResult(page * size)
-                .setMaxResults(size)
+                .setFirstResult(paging.offset())
+                .setMaxResults(paging.size())
                 .getResultList();
     }
 

@@ -27,6 +27,7 @@ import org.headend.ingest.control.PublishAuthorizer;
 import org.headend.platform.ApiException;
 import org.headend.platform.JsonBody;
 import org.headend.platform.Page;
+import org.headend.platform.Paging;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamNames;
 import org.headend.stream.control.StreamStore;
@@ -90,13 +91,13 @@ public class StreamsResource {
     @GET
     @RolesAllowed({"admin", "operator", "viewer"})
     @Operation(summary = "List streams, a page at a time")
-    public Page<StreamView> list(
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.badRequest("'page' must be 0 or more and 'size' between 1 and " + MAX_PAGE_SIZE + ".");
-        }
+    public Page<StreamView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size, 50, MAX_PAGE_SIZE);
         return new Page<>(
-                streams.page(page, size).stream().map(s -> view(s, null)).toList(), page, size, streams.count());
+                streams.page(paging).stream().map(s -> view(s, null)).toList(),
+                paging.page(),
+                paging.size(),
+                streams.count());
     }
 
     @GET

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import org.headend.platform.Paging;
 import org.headend.stream.entity.Stream;
 import org.headend.stream.entity.StreamKey;
 
@@ -37,10 +38,10 @@ public class StreamStore {
                 .findFirst();
     }
 
-    public List<Stream> page(int page, int size) {
+    public List<Stream> page(Paging paging) {
         return em.createNamedQuery(Stream.ALL, Stream.class)
-                .setFirstResult(page * size)
-                .setMaxResults(size)
+                .setFirstResult(paging.offset())
+                .setMaxResults(paging.size())
                 .getResultList();
     }
 

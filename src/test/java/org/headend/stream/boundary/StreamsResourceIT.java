@@ -106,6 +106,7 @@ class StreamsResourceIT {
         assertTrue(page.getJsonNumber("total").longValue() >= 2);
         assertEquals(400, api.get("/api/v1/streams?size=0").status());
         assertEquals(400, api.get("/api/v1/streams?size=100000").status());
+        assertEquals(400, api.get("/api/v1/streams?page=abc").status(), "not a number is a bad request");
     }
 
     @Test
