@@ -13,12 +13,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.headend.audit.boundary.Audit;
 import org.headend.platform.ApiException;
 import org.headend.platform.JsonBody;
 import org.headend.platform.Problem;
 import org.headend.security.control.Authenticator;
+import org.headend.security.control.DirectoryUnavailableException;
 import org.headend.security.control.NoRoleException;
 import org.headend.security.control.SignIn;
 import org.headend.security.control.SignInGuard;
@@ -33,6 +35,8 @@ import org.headend.security.control.Tokens;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
+
+    private static final Logger LOG = Logger.getLogger(TokenResource.class.getName());
 
     @Inject
     Authenticator authenticator;
@@ -72,6 +76,10 @@ public class TokenResource {
         SignIn signIn;
         try {
             signIn = authenticator.signIn(username, password).orElse(null);
+        } catch (DirectoryUnavailableException down) {
+            LOG.warning(down.getMessage());
+            throw new ApiException(
+                    503, "Service unavailable", "The sign-in directory is unavailable; try again later.");
         } catch (NoRoleException noRole) {
             audit.recordAs(printable(username), "auth.sign-in.no-role", "user", printable(username), null);
             throw new ApiException(403, "Forbidden", noRole.getMessage());
