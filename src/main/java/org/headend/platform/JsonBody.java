@@ -77,6 +77,13 @@ public final class JsonBody {
                 });
     }
 
+    /** Refuses a body that would change a field that cannot change, such as a name in URLs. */
+    public void requireUnchanged(String field, String current, String refusal) {
+        optionalString(field).filter(value -> !value.equals(current)).ifPresent(value -> {
+            throw ApiException.badRequest(refusal);
+        });
+    }
+
     public Optional<JsonValue> value(String field) {
         return Optional.ofNullable(json.get(field));
     }

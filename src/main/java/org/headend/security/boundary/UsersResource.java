@@ -98,9 +98,7 @@ public class UsersResource {
     public UserView update(@PathParam("username") String username, JsonObject body) {
         User user = existing(username);
         var json = JsonBody.of(body, FIELDS);
-        json.optionalString("username").filter(n -> !n.equals(username)).ifPresent(n -> {
-            throw ApiException.badRequest("A user cannot be renamed.");
-        });
+        json.requireUnchanged("username", username, "A user cannot be renamed.");
         Optional<String> password = json.optionalString("password").map(UsersResource::password);
         Optional<Role> role = json.optionalString("role").map(UsersResource::role);
         Optional<Boolean> enabled = json.optionalBoolean("enabled");

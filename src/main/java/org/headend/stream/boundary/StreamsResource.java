@@ -114,9 +114,7 @@ public class StreamsResource {
     public StreamView update(@PathParam("id") String id, JsonObject body) {
         Stream stream = existing(id);
         var json = JsonBody.of(body, Set.of("name", "ladder"));
-        json.optionalString("name").filter(n -> !n.equals(stream.name())).ifPresent(n -> {
-            throw ApiException.badRequest("A stream cannot be renamed: its name is in every player's URL.");
-        });
+        json.requireUnchanged("name", stream.name(), "A stream cannot be renamed: its name is in every player's URL.");
         String ladder = existingLadder(json.requiredString("ladder"));
         Stream changed = streams.changeLadder(id, ladder);
         audit.record("stream.update", "stream", id, "ladder=" + ladder);

@@ -100,9 +100,7 @@ public class LaddersResource {
     public LadderView replace(@PathParam("name") String name, JsonObject body) {
         Ladder ladder = existing(name);
         var json = JsonBody.of(body, LADDER_FIELDS);
-        json.optionalString("name").filter(n -> !n.equals(name)).ifPresent(n -> {
-            throw ApiException.badRequest("A ladder cannot be renamed; create a new one.");
-        });
+        json.requireUnchanged("name", name, "A ladder cannot be renamed; create a new one.");
         boolean passthrough = json.optionalBoolean("passthrough").orElse(false);
         List<Rendition> renditions = renditions(json);
         LadderValidator.validate(name, passthrough, renditions);

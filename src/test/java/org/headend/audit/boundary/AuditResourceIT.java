@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.headend.testing.Api;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
+import org.headend.testing.SampleLadders;
 import org.headend.testing.SharedHeadend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,19 +67,7 @@ class AuditResourceIT {
     void theTrailFiltersByTimeAndExportsAsCsv() {
         Instant before = Instant.now().minusSeconds(1);
         String ladder = Names.unique("csv");
-        admin.post(
-                "/api/v1/ladders",
-                Json.createObjectBuilder()
-                        .add("name", ladder)
-                        .add(
-                                "renditions",
-                                Json.createArrayBuilder()
-                                        .add(Json.createObjectBuilder()
-                                                .add("name", "low")
-                                                .add("width", 426)
-                                                .add("height", 240)
-                                                .add("videoKbps", 300)))
-                        .build());
+        admin.post("/api/v1/ladders", SampleLadders.oneRendition(ladder, 426, 240));
 
         var later = admin.get("/api/v1/audit?object=ladder/" + ladder + "&from="
                 + Instant.now().plusSeconds(60));

@@ -22,6 +22,7 @@ import org.headend.testing.Ffprobe;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
+import org.headend.testing.SampleLadders;
 import org.headend.testing.SharedHeadend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,8 @@ class LiveStreamIT {
     void aPublishedStreamBecomesAThreeRenditionLadderAndGoesOfflineWhenThePublisherStops() throws Exception {
         String ladder = Names.unique("e2e");
         assertEquals(
-                201, api.post("/api/v1/ladders", threeSmallRenditions(ladder)).status());
+                201,
+                api.post("/api/v1/ladders", SampleLadders.threeSmall(ladder)).status());
         JsonObject stream = createStream(Names.unique("live"), ladder);
         String name = stream.getString("name");
         String key = stream.getString("streamKey");
@@ -254,25 +256,5 @@ class LiveStreamIT {
 
     private static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static JsonObject threeSmallRenditions(String name) {
-        var renditions = Json.createArrayBuilder();
-        int[][] sizes = {{640, 360, 500}, {480, 270, 350}, {320, 180, 200}};
-        for (int[] s : sizes) {
-            renditions.add(Json.createObjectBuilder()
-                    .add("name", s[1] + "p")
-                    .add("width", s[0])
-                    .add("height", s[1])
-                    .add("videoKbps", s[2])
-                    .add("audioKbps", 64)
-                    .add("maxFps", 30)
-                    .add("profile", "main")
-                    .add("preset", "ultrafast"));
-        }
-        return Json.createObjectBuilder()
-                .add("name", name)
-                .add("renditions", renditions)
-                .build();
     }
 }

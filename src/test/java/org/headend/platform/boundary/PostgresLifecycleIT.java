@@ -17,6 +17,7 @@ import org.headend.testing.Await;
 import org.headend.testing.FreePorts;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Publisher;
+import org.headend.testing.SampleLadders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,17 +64,7 @@ class PostgresLifecycleIT {
         assertTrue(ready.body().contains("PostgreSQL"), ready.body());
 
         Api api = app.admin();
-        var ladder = Json.createObjectBuilder()
-                .add("name", "kept")
-                .add(
-                        "renditions",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
-                                        .add("name", "low")
-                                        .add("width", 426)
-                                        .add("height", 240)
-                                        .add("videoKbps", 300)))
-                .build();
+        var ladder = SampleLadders.oneRendition("kept", 426, 240);
         assertEquals(201, api.post("/api/v1/ladders", ladder).status());
         JsonObject stream = api.post(
                         "/api/v1/streams",

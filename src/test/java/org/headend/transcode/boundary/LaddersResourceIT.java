@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import org.headend.testing.Api;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
+import org.headend.testing.SampleLadders;
 import org.headend.testing.SharedHeadend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,24 +23,6 @@ class LaddersResourceIT {
         api = app.admin();
     }
 
-    static JsonObject ladder(String name, int width, int height) {
-        return Json.createObjectBuilder()
-                .add("name", name)
-                .add(
-                        "renditions",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
-                                        .add("name", "small")
-                                        .add("width", width)
-                                        .add("height", height)
-                                        .add("videoKbps", 400)
-                                        .add("audioKbps", 64)
-                                        .add("maxFps", 30)
-                                        .add("profile", "main")
-                                        .add("preset", "ultrafast")))
-                .build();
-    }
-
     @Test
     void theBuiltInLaddersAreThere() {
         var defaultLadder = api.get("/api/v1/ladders/default").json();
@@ -52,10 +34,10 @@ class LaddersResourceIT {
     @Test
     void aValidLadderIsCreatedReplacedAndDeleted() {
         String name = Names.unique("mobile");
-        var created = api.post("/api/v1/ladders", ladder(name, 426, 240));
+        var created = api.post("/api/v1/ladders", SampleLadders.oneRendition(name, 426, 240));
         assertEquals(201, created.status(), created.body());
 
-        var replaced = api.put("/api/v1/ladders/" + name, ladder(name, 640, 360));
+        var replaced = api.put("/api/v1/ladders/" + name, SampleLadders.oneRendition(name, 640, 360));
         assertEquals(200, replaced.status(), replaced.body());
         assertEquals(
                 360, replaced.json().getJsonArray("renditions").getJsonObject(0).getInt("height"));
@@ -67,7 +49,7 @@ class LaddersResourceIT {
     @Test
     void anInvalidLadderIsRefusedAndNotStored() {
         String name = Names.unique("odd");
-        var odd = api.post("/api/v1/ladders", ladder(name, 641, 360));
+        var odd = api.post("/api/v1/ladders", SampleLadders.oneRendition(name, 641, 360));
         assertEquals(400, odd.status());
         assertTrue(odd.isProblem());
         assertTrue(odd.json().getString("detail").contains("width"), odd.body());
@@ -79,7 +61,8 @@ class LaddersResourceIT {
         assertEquals(409, api.delete("/api/v1/ladders/default").status());
         assertEquals(
                 409,
-                api.put("/api/v1/ladders/default", ladder("default", 640, 360)).status());
+                api.put("/api/v1/ladders/default", SampleLadders.oneRendition("default", 640, 360))
+                        .status());
         assertEquals(
                 3,
                 api.get("/api/v1/ladders/default")
@@ -91,7 +74,10 @@ class LaddersResourceIT {
     @Test
     void aLadderInUseCannotBeDeleted() {
         String name = Names.unique("used");
-        assertEquals(201, api.post("/api/v1/ladders", ladder(name, 640, 360)).status());
+        assertEquals(
+                201,
+                api.post("/api/v1/ladders", SampleLadders.oneRendition(name, 640, 360))
+                        .status());
         var stream = api.post(
                 "/api/v1/streams",
                 Json.createObjectBuilder()
