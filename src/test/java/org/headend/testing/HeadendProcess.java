@@ -69,7 +69,13 @@ public final class HeadendProcess implements AutoCloseable {
             Map<String, String> env = builder.environment();
             env.putAll(environment());
             process = builder.start();
-            awaitReady(Duration.ofSeconds(240));
+            try {
+                awaitReady(Duration.ofSeconds(240));
+            } catch (RuntimeException | AssertionError notReady) {
+                // A start that fails must not leave the app, or the nginx it started, running.
+                stop();
+                throw notReady;
+            }
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
