@@ -94,6 +94,17 @@ public final class ChildProcess {
     }
 
     /**
+     * Kills a process and everything it started. The parent goes first, from a list of its
+     * descendants taken before: killed the other way round, an nginx master replaces a dead worker
+     * in the instant before it dies itself, and that new worker is left behind.
+     */
+    public static void killTree(ProcessHandle root) {
+        var descendants = root.descendants().toList();
+        root.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
      * Asks the program to finish (SIGTERM: ffmpeg closes its playlists, nginx shuts down), then
      * kills it and anything it started if it has not ended within the grace period.
      */
@@ -103,8 +114,7 @@ public final class ChildProcess {
             try {
                 if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                     LOG.warning(() -> label + " did not stop within " + grace.toSeconds() + " s; killing it");
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
+                    killTree(process.toHandle());
                     process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {

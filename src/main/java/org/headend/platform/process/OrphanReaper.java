@@ -37,8 +37,7 @@ public final class OrphanReaper {
                             .orElse(false))
                     .ifPresent(p -> {
                         LOG.warning(() -> "Stopping " + program + " (pid " + pid + ") left by an earlier run");
-                        p.descendants().forEach(ProcessHandle::destroyForcibly);
-                        p.destroyForcibly();
+                        ChildProcess.killTree(p);
                     });
             Files.deleteIfExists(pidFile);
         } catch (IOException | NumberFormatException e) {

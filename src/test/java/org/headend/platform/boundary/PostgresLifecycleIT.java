@@ -152,6 +152,17 @@ class PostgresLifecycleIT {
 
         Await.until("the leftovers to be ended", Duration.ofSeconds(10), () -> orphans.stream()
                 .noneMatch(ProcessHandle::isAlive));
+        assertTrue(
+                ProcessHandle.allProcesses().noneMatch(PostgresLifecycleIT::isOrphanedNginxWorker),
+                "no nginx worker outlives its master");
         assertEquals(200, app.api().get("/health/ready").status(), "the new run has its own nginx-rtmp");
+    }
+
+    /** A worker whose master died is adopted by init (or the nearest subreaper, never Java). */
+    private static boolean isOrphanedNginxWorker(ProcessHandle p) {
+        return p.info().commandLine().orElse("").contains("nginx: worker process")
+                && p.parent()
+                        .map(parent -> !parent.info().command().orElse("").endsWith("/nginx"))
+                        .orElse(true);
     }
 }
