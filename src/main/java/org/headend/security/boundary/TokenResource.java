@@ -50,6 +50,9 @@ public class TokenResource {
     @Inject
     Audit audit;
 
+    @Inject
+    SignInMetrics signIns;
+
     @Context
     HttpServletRequest request;
 
@@ -63,6 +66,7 @@ public class TokenResource {
         var locked = guard.lockedFor(username, address);
         if (locked.isPresent()) {
             audit.recordAs(printable(username), "auth.sign-in.locked", "user", printable(username), null);
+            signIns.count(SignInMetrics.LOCKED);
             long seconds = Math.max(1, locked.get().toSeconds());
             return Response.fromResponse(new Problem(
                                     429,
@@ -82,14 +86,17 @@ public class TokenResource {
                     503, "Service unavailable", "The sign-in directory is unavailable; try again later.");
         } catch (NoRoleException noRole) {
             audit.recordAs(printable(username), "auth.sign-in.no-role", "user", printable(username), null);
+            signIns.count(SignInMetrics.NO_ROLE);
             throw new ApiException(403, "Forbidden", noRole.getMessage());
         }
         if (signIn == null) {
             guard.failed(username, address);
             audit.recordAs(printable(username), "auth.sign-in.failed", "user", printable(username), null);
+            signIns.count(SignInMetrics.REFUSED);
             throw new ApiException(401, "Unauthorized", "Invalid username or password.");
         }
         guard.succeeded(username);
+        signIns.count(SignInMetrics.ACCEPTED);
         audit.recordAs(signIn.username(), "auth.token", "user", signIn.username(), "source=" + signIn.source());
         Tokens.Issued issued = tokens.issue(signIn.username(), signIn.role());
         return Response.ok(Json.createObjectBuilder()

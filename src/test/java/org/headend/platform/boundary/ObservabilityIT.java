@@ -35,6 +35,8 @@ class ObservabilityIT {
                 "headend_streams_error{",
                 "headend_publishes_total{.*result=\"accepted\".*",
                 "headend_publishes_total{.*result=\"refused\".*",
+                "headend_sign_ins_total{.*result=\"refused\".*",
+                "headend_sign_ins_total{.*result=\"locked\".*",
                 "headend_api_requests_total{.*resource=\"StreamsResource\".*",
                 "headend_api_request_seconds{.*")) {
             assertTrue(
