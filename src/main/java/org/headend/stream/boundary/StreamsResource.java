@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -139,6 +140,18 @@ public class StreamsResource {
         Stream stream = existing(id);
         return live.status(stream.id(), stream.name());
     }
+
+    @GET
+    @Path("{id}/log")
+    @RolesAllowed({"admin", "operator", "viewer"})
+    @Operation(summary = "The last lines (up to 200) of the live transcoder's log; empty while offline")
+    public TranscoderLog log(@PathParam("id") String id) {
+        existing(id);
+        return new TranscoderLog(transcoders.log(id).orElse(List.of()));
+    }
+
+    /** ffmpeg's own messages (warnings and errors) and Headend's notes about the process. */
+    public record TranscoderLog(List<String> lines) {}
 
     @DELETE
     @Path("{id}")

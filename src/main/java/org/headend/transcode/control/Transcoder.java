@@ -161,8 +161,9 @@ final class Transcoder {
         restarts++;
         failed(reason);
         onRestart.accept(reason, restarts);
-        runtime.scheduler()
-                .schedule(this::start, runtime.backoff().delay(restarts).toMillis(), TimeUnit.MILLISECONDS);
+        Duration delay = runtime.backoff().delay(restarts);
+        onLogLine("Headend: " + reason + "; restart " + restarts + " in " + delay.toMillis() + " ms");
+        runtime.scheduler().schedule(this::start, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void failed(String reason) {

@@ -152,6 +152,9 @@ class LiveStreamIT {
                         .waitFor();
             }
             awaitRestarts(stream, 2);
+            var log = api.get("/api/v1/streams/" + stream.getString("id") + "/log");
+            assertEquals(200, log.status());
+            assertTrue(log.body().contains("no progress for"), "the watchdog's note is in the log: " + log.body());
             assertTrue(
                     app.api()
                             .get("/metrics")
