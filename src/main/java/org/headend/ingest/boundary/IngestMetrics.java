@@ -4,26 +4,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.metrics.Metadata;
+import java.util.List;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
+import org.headend.platform.metrics.OutcomeCounter;
 
-/** Registers the publish counters at start, so both results show from the first scrape. */
+/** Publish attempts on the RTMP ingest, exported as {@code headend_publishes_total{result}}. */
 @ApplicationScoped
 public class IngestMetrics {
 
-    /** Exported as {@code headend_publishes_total{result="accepted"|"refused"}}. */
-    public static final String PUBLISHES = "headend_publishes";
+    static final String ACCEPTED = "accepted";
+    static final String REFUSED = "refused";
 
     @Inject
     MetricRegistry metrics;
 
+    private OutcomeCounter publishes;
+
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        var metadata = Metadata.builder()
-                .withName(PUBLISHES)
-                .withDescription("Publish attempts on the RTMP ingest, by result")
-                .build();
-        metrics.counter(metadata, new Tag("result", "accepted"));
-        metrics.counter(metadata, new Tag("result", "refused"));
+        publishes = new OutcomeCounter(
+                metrics,
+                "headend_publishes",
+                "Publish attempts on the RTMP ingest, by result",
+                List.of(ACCEPTED, REFUSED));
+    }
+
+    void count(String result) {
+        publishes.count(result);
     }
 }

@@ -10,8 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.headend.ingest.control.IngestEndpoints;
 import org.headend.ingest.control.PublishAuthorizer;
@@ -33,7 +31,7 @@ public class RtmpHooksResource {
     IngestEndpoints endpoints;
 
     @Inject
-    MetricRegistry metrics;
+    IngestMetrics ingestMetrics;
 
     @POST
     @Path("publish")
@@ -48,7 +46,7 @@ public class RtmpHooksResource {
         if (!decision.accepted()) {
             return refused(decision.refusal());
         }
-        count("accepted");
+        ingestMetrics.count(IngestMetrics.ACCEPTED);
         // nginx-rtmp takes a relative Location as the stream's new name: the key never travels further.
         return Response.status(Response.Status.FOUND)
                 .header("Location", decision.publicName())
@@ -66,12 +64,8 @@ public class RtmpHooksResource {
     }
 
     private Response refused(String why) {
-        count("refused");
+        ingestMetrics.count(IngestMetrics.REFUSED);
         throw new ApiException(403, "Publish refused", why);
-    }
-
-    private void count(String result) {
-        metrics.counter(IngestMetrics.PUBLISHES, new Tag("result", result)).inc();
     }
 
     private void requireSecret(String secret) {
