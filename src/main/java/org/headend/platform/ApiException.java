@@ -8,11 +8,22 @@ public class ApiException extends RuntimeException {
 
     private final int status;
     private final String title;
+    private final Long retryAfterSeconds;
 
     public ApiException(int status, String title, String detail) {
+        this(status, title, detail, null);
+    }
+
+    private ApiException(int status, String title, String detail, Long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A 429 whose answer carries {@code Retry-After}. */
+    public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiException(429, "Too many requests", detail, retryAfterSeconds);
     }
 
     public static ApiException badRequest(String detail) {
@@ -33,5 +44,10 @@ public class ApiException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** Seconds the caller should wait before trying again, for a 429; null otherwise. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -28,7 +28,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
         Throwable refused = causeOfType(failure, ApiException.class);
         if (refused instanceof ApiException api) {
-            return new Problem(api.status(), api.title(), api.getMessage(), instance).toResponse();
+            Response problem = new Problem(api.status(), api.title(), api.getMessage(), instance).toResponse();
+            return api.retryAfterSeconds() == null
+                    ? problem
+                    : Response.fromResponse(problem)
+                            .header("Retry-After", api.retryAfterSeconds())
+                            .build();
         }
         Throwable malformed = causeOfType(failure, JsonParsingException.class);
         if (malformed != null || failure instanceof ProcessingException) {

@@ -50,7 +50,7 @@ public class RoleCheck implements DynamicFeature {
 
         @Override
         public void filter(ContainerRequestContext context) {
-            Tokens.Caller caller = context.getProperty(BearerTokenMechanism.CALLER) instanceof Tokens.Caller known
+            Tokens.Caller caller = context.getProperty(CallerAuthentication.CALLER) instanceof Tokens.Caller known
                     ? known
                     : verify(context.getHeaderString("Authorization"));
             if (!roles.contains(caller.role().id())) {

@@ -11,12 +11,13 @@ import java.util.Set;
 import org.headend.security.control.Tokens;
 
 /**
- * Signs a request in from its {@code Authorization: Bearer} token. It never answers on its own:
- * a missing or refused token leaves the request anonymous, and {@link RoleCheck} answers a
- * problem+json 401 that says why where a role is required.
+ * The app's one authentication mechanism. The API ({@code /api}) knows only bearer tokens, so a
+ * console session cookie can never be used to forge an API call; console pages know only the
+ * session that the sign-in page or OIDC started. It never answers on its own: an unknown caller
+ * stays anonymous, and {@link RoleCheck} or {@link ConsoleAccess} answer for it.
  */
 @ApplicationScoped
-public class BearerTokenMechanism implements HttpAuthenticationMechanism {
+public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     public static final String CALLER = "headend.caller";
 
@@ -26,6 +27,16 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return bearer(request, context);
+        }
+        return SessionSignIns.current(request)
+                .map(signIn -> context.notifyContainerAboutLogin(
+                        signIn::username, Set.of(signIn.role().id())))
+                .orElseGet(context::doNothing);
+    }
+
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpMessageContext context) {
         try {
             Tokens.Caller caller = tokens.fromAuthorizationHeader(request.getHeader("Authorization"));
             request.setAttribute(CALLER, caller);

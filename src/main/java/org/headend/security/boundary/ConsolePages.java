@@ -1,0 +1,40 @@
+package org.headend.security.boundary;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may open which console page. Pages not listed here are open to every signed-in role; the
+ * public ones need no sign-in at all. The beans behind the pages check roles again on every action.
+ */
+public final class ConsolePages {
+
+    static final Set<String> PUBLIC = Set.of("/login", "/no-access", "/auth/oidc/start", "/auth/oidc/callback");
+
+    private static final Set<String> STAFF = Set.of("admin", "operator");
+    private static final Map<String, Set<String>> RESTRICTED =
+            Map.of("/users", Set.of("admin"), "/audit", Set.of("admin"), "/stream-new", STAFF, "/ladder", STAFF);
+
+    private ConsolePages() {}
+
+    /** The page a request path names: {@code /streams.xhtml} and {@code /streams} are one page. */
+    static String page(String path) {
+        if (path.isEmpty() || path.equals("/")) {
+            return "/index";
+        }
+        return path.endsWith(".xhtml") ? path.substring(0, path.length() - ".xhtml".length()) : path;
+    }
+
+    /** Style sheets, scripts and images: public, and not pages to guard. */
+    static boolean isNotAPage(String path) {
+        return path.startsWith("/jakarta.faces.resource/")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/resources/")
+                || path.equals("/favicon.ico");
+    }
+
+    static Optional<Set<String>> rolesFor(String page) {
+        return Optional.ofNullable(RESTRICTED.get(page));
+    }
+}

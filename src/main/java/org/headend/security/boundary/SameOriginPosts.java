@@ -1,0 +1,47 @@
+package org.headend.security.boundary;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * CSRF protection for the console, on top of Faces' server-side view state (an unguessable token
+ * every form must send back): a POST whose Origin (or, lacking one, Referer) names another site is
+ * refused before any bean sees it. The API is not concerned: it ignores cookies.
+ */
+@WebFilter(filterName = "SameOriginPosts", urlPatterns = "/*")
+public class SameOriginPosts extends HttpFilter {
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        if (!api && "POST".equals(request.getMethod()) && !sameOrigin(request)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Cross-site form posts are refused.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    static boolean sameOrigin(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            origin = request.getHeader("Referer");
+        }
+        if (origin == null) {
+            return false;
+        }
+        try {
+            URI source = URI.create(origin);
+            String host = request.getHeader("Host");
+            return source.getScheme() != null && host != null && host.equalsIgnoreCase(source.getRawAuthority());
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+}
