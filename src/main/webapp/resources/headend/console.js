@@ -54,3 +54,20 @@ headend.copy = function (sourceId, button) {
     done();
   }
 };
+
+/** Updates every element that shows a stream's state ([data-state-of=id]). */
+headend.showState = function (id, state) {
+  document.querySelectorAll('[data-state-of="' + id + '"]').forEach(function (el) {
+    el.textContent = state;
+    el.className = 'state state-' + state;
+  });
+};
+
+/** Fills [data-figures-of=id] [data-figure=key] from a pushed "figures" message. */
+headend.showFigures = function (message) {
+  message.streams.forEach(function (s) {
+    document.querySelectorAll('[data-figures-of="' + s.id + '"] [data-figure]').forEach(function (el) {
+      el.textContent = s[el.getAttribute('data-figure')];
+    });
+  });
+};

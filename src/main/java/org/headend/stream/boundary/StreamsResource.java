@@ -22,19 +22,14 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.headend.audit.boundary.Audit;
 import org.headend.ingest.control.IngestEndpoints;
-import org.headend.ingest.control.PublishAuthorizer;
-import org.headend.platform.ApiException;
 import org.headend.platform.JsonBody;
 import org.headend.platform.Page;
 import org.headend.platform.Paging;
 import org.headend.stream.control.LiveStreams;
-import org.headend.stream.control.StreamNames;
 import org.headend.stream.control.StreamStore;
 import org.headend.stream.entity.Stream;
 import org.headend.stream.entity.StreamStatus;
-import org.headend.transcode.control.LadderStore;
 import org.headend.transcode.control.TranscoderSupervisor;
 
 /** Streams: create, list, read, change ladder, rotate the key, delete; and each one's live status. */
@@ -52,10 +47,7 @@ public class StreamsResource {
     StreamStore streams;
 
     @Inject
-    Audit audit;
-
-    @Inject
-    LadderStore ladders;
+    StreamOperations operations;
 
     @Inject
     LiveStreams live;
@@ -66,9 +58,6 @@ public class StreamsResource {
     @Inject
     IngestEndpoints endpoints;
 
-    @Inject
-    PublishAuthorizer publishing;
-
     @Context
     UriInfo uri;
 
@@ -76,13 +65,8 @@ public class StreamsResource {
     @Operation(summary = "Create a stream; the answer carries its stream key, shown this once")
     public Response create(JsonObject body) {
         var json = JsonBody.of(body, Set.of("name", "ladder"));
-        String name = StreamNames.require("name", json.requiredString("name"));
-        String ladder = existingLadder(json.optionalString("ladder").orElse("default"));
-        if (streams.byName(name).isPresent()) {
-            throw ApiException.conflict("A stream named '" + name + "' already exists.");
-        }
-        var created = streams.create(name, ladder);
-        audit.record("stream.create", "stream", created.stream().id(), "name=" + name + " ladder=" + ladder);
+        var created = operations.create(
+                json.requiredString("name"), json.optionalString("ladder").orElse("default"));
         return Response.created(
                         uri.getAbsolutePathBuilder().path(created.stream().id()).build())
                 .entity(view(created.stream(), created.key()))
@@ -113,23 +97,18 @@ public class StreamsResource {
     @Path("{id}")
     @Operation(summary = "Change a stream's ladder; it applies from the next publish")
     public StreamView update(@PathParam("id") String id, JsonObject body) {
-        Stream stream = existing(id);
+        Stream stream = operations.existing(id);
         var json = JsonBody.of(body, Set.of("name", "ladder"));
         json.requireUnchanged("name", stream.name(), "A stream cannot be renamed: its name is in every player's URL.");
-        String ladder = existingLadder(json.requiredString("ladder"));
-        Stream changed = streams.changeLadder(id, ladder);
-        audit.record("stream.update", "stream", id, "ladder=" + ladder);
-        return view(changed, null);
+        return view(operations.changeLadder(id, json.requiredString("ladder")), null);
     }
 
     @POST
     @Path("{id}/rotate-key")
     @Operation(summary = "Revoke the stream's key and issue a new one, shown this once; a live publisher stays on")
     public StreamView rotateKey(@PathParam("id") String id) {
-        Stream stream = existing(id);
-        String key = streams.rotateKey(id);
-        audit.record("stream.rotate-key", "stream", id, "name=" + stream.name());
-        return view(stream, key);
+        String key = operations.rotateKey(id);
+        return view(operations.existing(id), key);
     }
 
     @GET
@@ -157,29 +136,12 @@ public class StreamsResource {
     @Path("{id}")
     @Operation(summary = "Delete a stream; refused while it is live unless force=true, which stops it")
     public Response delete(@PathParam("id") String id, @QueryParam("force") @DefaultValue("false") boolean force) {
-        Stream stream = existing(id);
-        if (live.live(id).isPresent()) {
-            if (!force) {
-                throw ApiException.conflict("The stream '" + stream.name() + "' is live; stop the publisher or "
-                        + "delete with ?force=true, which disconnects it.");
-            }
-            publishing.endPublishing(id, stream.name());
-        }
-        streams.delete(id);
-        audit.record("stream.delete", "stream", id, "name=" + stream.name() + (force ? " forced" : ""));
-        transcoders.removeOutput(stream.name());
+        operations.delete(id, force);
         return Response.noContent().build();
     }
 
     private Stream existing(String id) {
-        return streams.find(id).orElseThrow(() -> ApiException.notFound("No stream with id '" + id + "'."));
-    }
-
-    private String existingLadder(String ladder) {
-        if (!StreamNames.isValid(ladder) || ladders.find(ladder).isEmpty()) {
-            throw ApiException.badRequest("No ladder named '" + ladder + "'; see GET /api/v1/ladders.");
-        }
-        return ladder;
+        return operations.existing(id);
     }
 
     private StreamView view(Stream stream, String key) {

@@ -1,0 +1,68 @@
+package org.headend.stream.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.headend.stream.entity.StreamCatalogChanged;
+import org.headend.stream.entity.StreamStateChanged;
+import org.headend.transcode.entity.TranscoderRestarted;
+import org.omnifaces.cdi.Push;
+import org.omnifaces.cdi.PushContext;
+
+/**
+ * Sends what happens to streams to every open console page over the WebSocket channel
+ * {@code console}: state changes, new and deleted streams, transcoder errors, and (from
+ * {@link StreamFiguresTimer}) the live figures. Each message carries {@code at}, the moment the
+ * change happened, in epoch milliseconds.
+ */
+@ApplicationScoped
+public class StreamPush {
+
+    @Inject
+    @Push(channel = "console")
+    PushContext console;
+
+    void stateChanged(@Observes StreamStateChanged change) {
+        console.send(Map.of(
+                "type", "state",
+                "id", change.streamId(),
+                "name", change.name(),
+                "from", change.from().name(),
+                "state", change.to().name(),
+                "at", change.at().toEpochMilli()));
+    }
+
+    void catalogChanged(@Observes StreamCatalogChanged change) {
+        console.send(Map.of(
+                "type", change.change() == StreamCatalogChanged.Change.CREATED ? "created" : "deleted",
+                "id", change.streamId(),
+                "name", change.name(),
+                "at", change.at().toEpochMilli()));
+    }
+
+    void transcoderRestarted(@Observes TranscoderRestarted restart) {
+        console.send(Map.of(
+                "type",
+                "notice",
+                "severity",
+                "warn",
+                "id",
+                restart.streamId(),
+                "text",
+                "The transcoder of '" + restart.name() + "' failed (" + restart.reason() + ") and was restarted.",
+                "at",
+                Instant.now().toEpochMilli()));
+    }
+
+    void figures(List<Map<String, Object>> streams, long live, long errors) {
+        console.send(Map.of(
+                "type", "figures",
+                "streams", streams,
+                "live", live,
+                "errors", errors,
+                "at", Instant.now().toEpochMilli()));
+    }
+}

@@ -1,0 +1,146 @@
+package org.headend.stream.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.time.Duration;
+import java.util.List;
+import org.headend.testing.Browser;
+import org.headend.testing.HeadendProcess;
+import org.headend.testing.Names;
+import org.headend.testing.Publisher;
+import org.headend.testing.SharedHeadend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/** The console's streams pages in a real browser against the running app. */
+@ExtendWith(SharedHeadend.class)
+class StreamsConsoleIT {
+
+    private HeadendProcess app;
+    private Browser browser;
+
+    @BeforeEach
+    void open(HeadendProcess app) {
+        this.app = app;
+        browser = new Browser(app.baseUrl());
+    }
+
+    @AfterEach
+    void close(TestInfo test) {
+        browser.screenshot(test.getTestMethod().orElseThrow().getName());
+        browser.close();
+    }
+
+    @Test
+    void anAdminSignsInCreatesAStreamSeesItsKeyOnceRotatesAndDeletesIt() {
+        browser.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
+        browser.waitFor(d -> browser.currentPath().equals("/"));
+        assertEquals("admin", browser.find(By.id("signed-in-as")).getText().split(" ")[0]);
+
+        String name = Names.unique("console");
+        browser.open("/streams");
+        browser.type(By.id("streams:new-name"), name);
+        browser.click(By.id("streams:create"));
+        String key = browser.find(By.id("stream-key")).getAttribute("value");
+        assertTrue(key.startsWith("hk_"), key);
+        assertTrue(browser.find(By.id("ingest-url")).getAttribute("value").startsWith("rtmp://"));
+        assertTrue(browser.find(By.id("obs-settings")).getText().contains("Custom"));
+        browser.find(By.xpath(rowOf(name)));
+        String id = app.admin().get("/api/v1/streams?size=200").json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject())
+                .filter(s -> s.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
+
+        browser.open("/streams");
+        assertFalse(browser.driver().getPageSource().contains(key), "the key is shown once only");
+
+        browser.click(By.xpath(rowOf(name) + "//button[contains(@id,':rotate')]"));
+        browser.click(By.id("streams:rotate-confirm"));
+        String rotated = browser.find(By.id("stream-key")).getAttribute("value");
+        assertTrue(rotated.startsWith("hk_"));
+        assertNotEquals(key, rotated);
+
+        browser.click(By.xpath(rowOf(name) + "//button[contains(@id,':delete')]"));
+        browser.click(By.id("streams:delete-confirm"));
+        browser.waitFor(d -> d.findElements(By.xpath(rowOf(name))).isEmpty());
+        assertEquals(404, app.admin().get("/api/v1/streams/" + id).status());
+        assertTrue(
+                auditActions(id).containsAll(List.of("stream.create", "stream.rotate-key", "stream.delete")),
+                "the console's changes are audited as the API's are");
+    }
+
+    @Test
+    void aSecondConsoleSeesAPublisherStartAndStopPushedWithinOneSecond() {
+        String name = Names.unique("pushed");
+        var created = app.admin()
+                .post(
+                        "/api/v1/streams",
+                        Json.createObjectBuilder()
+                                .add("name", name)
+                                .add("ladder", "passthrough")
+                                .build())
+                .json();
+        String id = created.getString("id");
+        try (Browser watcher = new Browser(app.baseUrl())) {
+            browser.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
+            watcher.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
+            watcher.waitFor(d -> watcher.currentPath().equals("/"));
+            watcher.awaitPushOpen();
+            watcher.script("window.notReloaded = true;");
+            String state = "//tr[@data-stream-id='" + id + "']//span[contains(@class,'state')]";
+            assertEquals("OFFLINE", watcher.find(By.xpath(state)).getText());
+
+            try (Publisher publisher = Publisher.start(app.rtmpUrl(), created.getString("streamKey"), 320, 180, 15)) {
+                watcher.waitFor(
+                        Duration.ofSeconds(30),
+                        d -> d.findElement(By.xpath(state)).getText().equals("LIVE"));
+                assertPushedWithinOneSecond(watcher);
+
+                browser.open("/stream?id=" + id);
+                assertEquals("LIVE", browser.find(By.id("stream-state")).getText());
+                browser.waitFor(
+                        Duration.ofSeconds(30),
+                        d -> ((Number) browser.script("return document.getElementById('preview').currentTime;"))
+                                        .doubleValue()
+                                > 0);
+                assertTrue(browser.find(By.id("stream:renditions")).getText().contains("source"));
+            }
+            watcher.waitFor(
+                    Duration.ofSeconds(15),
+                    d -> d.findElement(By.xpath(state)).getText().equals("OFFLINE"));
+            assertPushedWithinOneSecond(watcher);
+            assertEquals(Boolean.TRUE, watcher.script("return window.notReloaded === true;"), "no reload");
+        } finally {
+            app.admin().delete("/api/v1/streams/" + id + "?force=true");
+        }
+    }
+
+    private static void assertPushedWithinOneSecond(Browser browser) {
+        @SuppressWarnings("unchecked")
+        List<Number> latencies =
+                (List<Number>) browser.script("return headend.push.latencies.filter(function(l, i) { return true; });");
+        assertFalse(latencies.isEmpty(), "push messages arrived");
+        long worst = latencies.stream().mapToLong(Number::longValue).max().orElseThrow();
+        assertTrue(worst <= 1000, "every pushed change reached the page within 1 s, worst " + worst + " ms");
+    }
+
+    private List<String> auditActions(String streamId) {
+        return app.admin().get("/api/v1/audit?object=stream/" + streamId).json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject().getString("action"))
+                .toList();
+    }
+
+    private static String rowOf(String name) {
+        return "//tr[.//a[text()='" + name + "']]";
+    }
+}
