@@ -9,6 +9,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String title;
     private final Long retryAfterSeconds;
+    private String field;
 
     public ApiException(int status, String title, String detail) {
         this(status, title, detail, null);
@@ -30,6 +31,13 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, "Bad request", detail);
     }
 
+    /** A 400 about one field of the input (e.g. {@code renditions[1].height}), so a form can show it there. */
+    public static ApiException invalid(String field, String detail) {
+        ApiException invalid = badRequest(detail);
+        invalid.field = field;
+        return invalid;
+    }
+
     public static ApiException notFound(String detail) {
         return new ApiException(404, "Not found", detail);
     }
@@ -44,6 +52,11 @@ public class ApiException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** The input field the refusal is about, or null. */
+    public String field() {
+        return field;
     }
 
     /** Seconds the caller should wait before trying again, for a 429; null otherwise. */

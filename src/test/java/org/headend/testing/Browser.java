@@ -80,7 +80,9 @@ public final class Browser implements AutoCloseable {
 
     public void type(By field, String text) {
         WebElement element = waitFor(d -> d.findElement(field));
-        element.clear();
+        // clear() does not reach PrimeFaces' numeric inputs: select everything and type over it.
+        element.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
+        element.sendKeys(org.openqa.selenium.Keys.DELETE);
         element.sendKeys(text);
     }
 

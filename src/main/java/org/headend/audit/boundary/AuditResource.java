@@ -9,14 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.DateTimeException;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.headend.audit.control.AuditLog;
-import org.headend.audit.entity.AuditEntry;
 import org.headend.audit.entity.AuditQuery;
-import org.headend.platform.ApiException;
 import org.headend.platform.Page;
 import org.headend.platform.Paging;
 
@@ -28,7 +24,6 @@ import org.headend.platform.Paging;
 public class AuditResource {
 
     private static final int MAX_PAGE_SIZE = 500;
-    private static final int MAX_CSV_ROWS = 100_000;
 
     @Inject
     AuditLog log;
@@ -62,40 +57,14 @@ public class AuditResource {
             @QueryParam("object") String object,
             @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        var csv = new StringBuilder("at,actor,address,action,object_type,object_id,detail\r\n");
-        for (AuditEntry e : log.search(query(user, object, from, to), new Paging(0, MAX_CSV_ROWS))) {
-            csv.append(Csv.row(
-                    e.at().toString(), e.actor(), e.address(), e.action(), e.objectType(), e.objectId(), e.detail()));
-        }
-        return Response.ok(csv.toString())
+        String csv = Csv.audit(log.search(query(user, object, from, to), new Paging(0, Csv.MAX_ROWS)));
+        return Response.ok(csv)
                 .type("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"headend-audit.csv\"")
                 .build();
     }
 
     private static AuditQuery query(String user, String object, String from, String to) {
-        String type = null;
-        String id = null;
-        if (object != null && !object.isBlank()) {
-            int slash = object.indexOf('/');
-            type = slash < 0 ? object : object.substring(0, slash);
-            id = slash < 0 ? null : object.substring(slash + 1);
-        }
-        return new AuditQuery(blankToNull(user), type, id, instant("from", from), instant("to", to));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeException e) {
-            throw ApiException.badRequest("'" + field + "' must be an ISO-8601 instant such as 2026-01-31T12:00:00Z.");
-        }
+        return AuditQuery.parse(user, object, from, to);
     }
 }

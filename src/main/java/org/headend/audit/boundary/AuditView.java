@@ -5,7 +5,8 @@ import org.headend.audit.entity.AuditEntry;
 
 /** An audit entry as the API shows it. */
 public record AuditView(
-        Instant at, String actor, String address, String action, String objectType, String objectId, String detail) {
+        Instant at, String actor, String address, String action, String objectType, String objectId, String detail)
+        implements java.io.Serializable {
 
     static AuditView of(AuditEntry e) {
         return new AuditView(e.at(), e.actor(), e.address(), e.action(), e.objectType(), e.objectId(), e.detail());

@@ -1,7 +1,9 @@
 package org.headend.audit.boundary;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
+import org.headend.audit.entity.AuditEntry;
 
 /**
  * RFC 4180 rows. Fields that a spreadsheet would run as a formula (starting with = + - @) are
@@ -10,6 +12,18 @@ import java.util.stream.Collectors;
 final class Csv {
 
     private Csv() {}
+
+    static final int MAX_ROWS = 100_000;
+
+    /** The audit trail's export, header first. */
+    static String audit(List<AuditEntry> entries) {
+        var csv = new StringBuilder("at,actor,address,action,object_type,object_id,detail\r\n");
+        for (AuditEntry e : entries) {
+            csv.append(row(
+                    e.at().toString(), e.actor(), e.address(), e.action(), e.objectType(), e.objectId(), e.detail()));
+        }
+        return csv.toString();
+    }
 
     static String row(String... fields) {
         return Arrays.stream(fields).map(Csv::field).collect(Collectors.joining(",")) + "\r\n";

@@ -1,10 +1,11 @@
 package org.headend.security.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 import org.headend.security.entity.User;
 
 /** A local user as the API shows it: never its password or hash. */
-public record UserView(String username, String role, boolean enabled, Instant createdAt) {
+public record UserView(String username, String role, boolean enabled, Instant createdAt) implements Serializable {
 
     static UserView of(User user) {
         return new UserView(user.username(), user.role().id(), user.enabled(), user.createdAt());

@@ -19,8 +19,10 @@ public final class StreamNames {
 
     public static String require(String field, String name) {
         if (!isValid(name)) {
-            throw ApiException.badRequest("'" + field + "' must be 1-63 lowercase letters, digits and dashes, "
-                    + "starting with a letter or digit.");
+            throw ApiException.invalid(
+                    field,
+                    "'" + field + "' must be 1-63 lowercase letters, digits and dashes, "
+                            + "starting with a letter or digit.");
         }
         return name;
     }

@@ -23,12 +23,9 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.headend.audit.boundary.Audit;
 import org.headend.platform.ApiException;
 import org.headend.platform.JsonBody;
-import org.headend.stream.control.StreamStore;
 import org.headend.transcode.control.LadderStore;
-import org.headend.transcode.control.LadderValidator;
 import org.headend.transcode.entity.Ladder;
 import org.headend.transcode.entity.Rendition;
 
@@ -49,10 +46,7 @@ public class LaddersResource {
     LadderStore ladders;
 
     @Inject
-    StreamStore streams;
-
-    @Inject
-    Audit audit;
+    LadderOperations operations;
 
     @Context
     UriInfo uri;
@@ -69,27 +63,17 @@ public class LaddersResource {
     @RolesAllowed({"admin", "operator", "viewer"})
     @Operation(summary = "Get one ladder")
     public LadderView get(@PathParam("name") String name) {
-        return LadderView.of(existing(name));
+        return LadderView.of(operations.existing(name));
     }
 
     @POST
     @Operation(summary = "Create a ladder")
     public Response create(JsonObject body) {
         var json = JsonBody.of(body, LADDER_FIELDS);
-        String name = json.requiredString("name");
-        boolean passthrough = json.optionalBoolean("passthrough").orElse(false);
-        List<Rendition> renditions = renditions(json);
-        LadderValidator.validate(name, passthrough, renditions);
-        if (ladders.find(name).isPresent()) {
-            throw ApiException.conflict("A ladder named '" + name + "' already exists.");
-        }
-        Ladder created = ladders.create(name, passthrough, renditions);
-        audit.record(
-                "ladder.create",
-                "ladder",
-                name,
-                renditions.size() + " rendition(s)" + (passthrough ? ", passthrough" : ""));
-        return Response.created(uri.getAbsolutePathBuilder().path(name).build())
+        Ladder created = operations.create(
+                json.requiredString("name"), json.optionalBoolean("passthrough").orElse(false), renditions(json));
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(created.name()).build())
                 .entity(LadderView.of(created))
                 .build();
     }
@@ -98,45 +82,19 @@ public class LaddersResource {
     @Path("{name}")
     @Operation(summary = "Replace a ladder's renditions; live streams use it from their next publish")
     public LadderView replace(@PathParam("name") String name, JsonObject body) {
-        Ladder ladder = existing(name);
+        operations.existing(name);
         var json = JsonBody.of(body, LADDER_FIELDS);
         json.requireUnchanged("name", name, "A ladder cannot be renamed; create a new one.");
-        boolean passthrough = json.optionalBoolean("passthrough").orElse(false);
-        List<Rendition> renditions = renditions(json);
-        LadderValidator.validate(name, passthrough, renditions);
-        refuseBuiltIn(ladder);
-        Ladder replaced = ladders.replace(name, passthrough, renditions);
-        audit.record(
-                "ladder.replace",
-                "ladder",
-                name,
-                renditions.size() + " rendition(s)" + (passthrough ? ", passthrough" : ""));
-        return LadderView.of(replaced);
+        return LadderView.of(
+                operations.replace(name, json.optionalBoolean("passthrough").orElse(false), renditions(json)));
     }
 
     @DELETE
     @Path("{name}")
     @Operation(summary = "Delete a ladder no stream uses")
     public Response delete(@PathParam("name") String name) {
-        Ladder ladder = existing(name);
-        refuseBuiltIn(ladder);
-        long users = streams.countUsingLadder(name);
-        if (users > 0) {
-            throw ApiException.conflict("The ladder '" + name + "' is used by " + users + " stream(s).");
-        }
-        ladders.delete(name);
-        audit.record("ladder.delete", "ladder", name, null);
+        operations.delete(name);
         return Response.noContent().build();
-    }
-
-    private Ladder existing(String name) {
-        return ladders.find(name).orElseThrow(() -> ApiException.notFound("No ladder named '" + name + "'."));
-    }
-
-    private static void refuseBuiltIn(Ladder ladder) {
-        if (ladder.builtIn()) {
-            throw ApiException.conflict("The built-in ladder '" + ladder.name() + "' cannot be changed.");
-        }
     }
 
     private static List<Rendition> renditions(JsonBody json) {

@@ -38,10 +38,11 @@ public final class LadderValidator {
             Rendition r = renditions.get(i);
             String at = "renditions[" + i + "]";
             if (r.name() == null || !RENDITION_NAME.matcher(r.name()).matches()) {
-                throw ApiException.badRequest(at + ".name must be 1-32 lowercase letters, digits and dashes.");
+                throw ApiException.invalid(
+                        at + ".name", at + ".name must be 1-32 lowercase letters, digits and dashes.");
             }
             if (!names.add(r.name())) {
-                throw ApiException.badRequest(at + ".name '" + r.name() + "' is used twice.");
+                throw ApiException.invalid(at + ".name", at + ".name '" + r.name() + "' is used twice.");
             }
             requireEven(at + ".width", r.width(), 32, 3840);
             requireEven(at + ".height", r.height(), 32, 2160);
@@ -49,10 +50,10 @@ public final class LadderValidator {
             requireRange(at + ".audioKbps", r.audioKbps(), 32, 512);
             requireRange(at + ".maxFps", r.maxFps(), 1, 120);
             if (r.profile() == null || !PROFILES.contains(r.profile())) {
-                throw ApiException.badRequest(at + ".profile must be one of " + PROFILES + ".");
+                throw ApiException.invalid(at + ".profile", at + ".profile must be one of " + PROFILES + ".");
             }
             if (r.preset() == null || !PRESETS.contains(r.preset())) {
-                throw ApiException.badRequest(at + ".preset must be one of " + PRESETS + ".");
+                throw ApiException.invalid(at + ".preset", at + ".preset must be one of " + PRESETS + ".");
             }
         }
     }
@@ -60,14 +61,15 @@ public final class LadderValidator {
     private static void requireEven(String field, int value, int min, int max) {
         requireRange(field, value, min, max);
         if (value % 2 != 0) {
-            throw ApiException.badRequest(
-                    field + " must be even (H.264 4:2:0 needs even dimensions), got " + value + ".");
+            throw ApiException.invalid(
+                    field, field + " must be even (H.264 4:2:0 needs even dimensions), got " + value + ".");
         }
     }
 
     private static void requireRange(String field, int value, int min, int max) {
         if (value < min || value > max) {
-            throw ApiException.badRequest(field + " must be between " + min + " and " + max + ", got " + value + ".");
+            throw ApiException.invalid(
+                    field, field + " must be between " + min + " and " + max + ", got " + value + ".");
         }
     }
 }

@@ -10,11 +10,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.headend.testing.Browser;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
 import org.headend.testing.SharedHeadend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 /**
  * Ten failed sign-ins within a minute lock the username, or the address, out. Each test signs in
@@ -51,6 +53,20 @@ class SignInLockoutIT {
                 signIn(app, "127.0.0.24", "admin", HeadendProcess.ADMIN_PASSWORD)
                         .status(),
                 "another address is not affected");
+    }
+
+    @Test
+    void theConsoleSignInPageSaysWhenAUserIsLockedOut(HeadendProcess app) throws IOException {
+        String user = Names.unique("console-victim");
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, signIn(app, "127.0.0.25", user, "wrong-" + i).status());
+        }
+        try (Browser browser = new Browser(app.baseUrl())) {
+            browser.signIn(user, "wrong-again");
+            String message = browser.find(By.id("signin:messages")).getText();
+            assertTrue(message.contains("Too many failed sign-ins"), message);
+            assertEquals("/login", browser.currentPath().replaceAll("\\?.*", ""));
+        }
     }
 
     record Reply(int status, String raw) {}
