@@ -61,6 +61,11 @@ headend.showState = function (id, state) {
     el.textContent = state;
     el.className = 'state state-' + state;
   });
+  if (state === 'OFFLINE') {
+    document.querySelectorAll('[data-figures-of="' + id + '"] [data-figure]').forEach(function (el) {
+      el.textContent = '';
+    });
+  }
 };
 
 /** Fills [data-figures-of=id] [data-figure=key] from a pushed "figures" message. */

@@ -50,6 +50,10 @@ public class SignInView {
             audit.recordAs(signIn.username(), "auth.sign-in", "user", signIn.username(), "source=" + signIn.source());
             faces.getExternalContext().redirect(request.getContextPath() + safeNext(next));
         } catch (ApiException refused) {
+            if (refused.status() == 403) {
+                faces.getExternalContext().redirect(request.getContextPath() + "/no-access");
+                return;
+            }
             if (refused.retryAfterSeconds() != null) {
                 faces.getExternalContext().setResponseStatus(429);
             }

@@ -8,11 +8,15 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.headend.testing.Api;
+import org.headend.testing.Await;
+import org.headend.testing.Browser;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.LdapTestCertificate;
 import org.headend.testing.LdapTestDirectory;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 /**
  * Sign-in through a real LDAP directory (in-memory, in this JVM): directory groups become roles
@@ -36,7 +41,8 @@ class LdapSignInIT {
     @BeforeAll
     static void start() {
         directory = LdapTestDirectory.plain();
-        app = HeadendProcess.inTempHome(settings(directory.url(), Map.of())).start();
+        app = HeadendProcess.inTempHome(settings(directory.url(), Map.of("HEADEND_CONSOLE_IDLE_TIMEOUT", "PT3S")))
+                .start();
     }
 
     @AfterAll
@@ -56,6 +62,32 @@ class LdapSignInIT {
         assertEquals(200, reply.status(), reply.body());
         assertEquals(List.of("admin"), groupsIn(reply));
         assertEquals(200, as(app, reply).get("/api/v1/users").status());
+    }
+
+    @Test
+    void inTheConsoleAnOperatorGetsOperatorPagesAnUnmappedUserIsToldWhyAndIdleSessionsEnd() {
+        try (Browser browser = new Browser(app.baseUrl())) {
+            browser.signIn("bob", LdapTestDirectory.passwordOf("bob"));
+            browser.waitFor(d -> browser.currentPath().equals("/"));
+            assertTrue(browser.find(By.id("signed-in-as")).getText().contains("operator"));
+            browser.open("/users");
+            assertEquals("Not allowed", browser.find(By.id("error-title")).getText());
+
+            Instant idleFrom = Instant.now();
+            Await.until("the idle timeout (3 s) to pass", Duration.ofSeconds(10), () -> Instant.now()
+                    .isAfter(idleFrom.plusSeconds(4)));
+            browser.open("/streams");
+            assertTrue(browser.currentPath().startsWith("/login"), "an idle session ends: " + browser.currentPath());
+
+            browser.signIn("carol", LdapTestDirectory.passwordOf("carol"));
+            browser.waitFor(d -> browser.currentPath().equals("/no-access"));
+            assertTrue(browser.find(By.id("no-access-reason")).getText().contains("none of your groups"));
+            browser.open("/");
+            assertTrue(browser.currentPath().startsWith("/login"), "an unmapped user is signed in to nothing");
+
+            browser.signIn("alice", LdapTestDirectory.passwordOf("bob"));
+            assertTrue(browser.find(By.id("signin:messages")).getText().contains("Invalid username or password"));
+        }
     }
 
     @Test
