@@ -13,19 +13,26 @@ public final class OutcomeCounter {
 
     private final MetricRegistry registry;
     private final Metadata metadata;
+    private final String label;
 
     public OutcomeCounter(MetricRegistry registry, String name, String description, List<String> results) {
+        this(registry, name, description, "result", results);
+    }
+
+    /** Counts by another label than {@code result}, e.g. a message {@code type}. */
+    public OutcomeCounter(MetricRegistry registry, String name, String description, String label, List<String> values) {
         this.registry = registry;
+        this.label = label;
         this.metadata =
                 Metadata.builder().withName(name).withDescription(description).build();
-        results.forEach(result -> registry.counter(metadata, tag(result)));
+        values.forEach(value -> registry.counter(metadata, tag(value)));
     }
 
-    public void count(String result) {
-        registry.counter(metadata, tag(result)).inc();
+    public void count(String value) {
+        registry.counter(metadata, tag(value)).inc();
     }
 
-    private static Tag tag(String result) {
-        return new Tag("result", result);
+    private Tag tag(String value) {
+        return new Tag(label, value);
     }
 }

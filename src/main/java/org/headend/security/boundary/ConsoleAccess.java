@@ -22,7 +22,8 @@ public class ConsoleAccess extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (ConsolePages.isOutsideTheConsole(path)) {
             chain.doFilter(request, response);
             return;
         }
@@ -30,7 +31,6 @@ public class ConsoleAccess extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Content-Security-Policy", "frame-ancestors 'none'; object-src 'none'; base-uri 'self'");
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         if (ConsolePages.isNotAPage(path)) {
             chain.doFilter(request, response);
             return;

@@ -26,6 +26,20 @@ public final class ConsolePages {
         return path.endsWith(".xhtml") ? path.substring(0, path.length() - ".xhtml".length()) : path;
     }
 
+    /**
+     * The API (bearer tokens, its own 401/403) and what Payara serves inside this web module:
+     * health, metrics and OpenAPI, which monitoring reads without a session.
+     */
+    static boolean isOutsideTheConsole(String path) {
+        return path.startsWith("/api/")
+                || path.equals("/health")
+                || path.startsWith("/health/")
+                || path.equals("/metrics")
+                || path.startsWith("/metrics/")
+                || path.equals("/openapi")
+                || path.startsWith("/openapi/");
+    }
+
     /** Style sheets, scripts and images: public, and not pages to guard. */
     static boolean isNotAPage(String path) {
         return path.startsWith("/jakarta.faces.resource/")

@@ -12,7 +12,7 @@ import org.headend.security.control.SignIn;
  */
 public final class SessionSignIns {
 
-    private static final String ATTRIBUTE = "headend.signIn";
+    static final String ATTRIBUTE = "headend.signIn";
 
     private SessionSignIns() {}
 

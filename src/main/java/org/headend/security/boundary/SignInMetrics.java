@@ -29,7 +29,7 @@ public class SignInMetrics {
         signIns = new OutcomeCounter(
                 metrics,
                 "headend_sign_ins",
-                "Sign-in attempts (API tokens), by result",
+                "Sign-in attempts (API tokens and console), by result",
                 List.of(ACCEPTED, REFUSED, LOCKED, NO_ROLE));
     }
 

@@ -1,11 +1,14 @@
 package org.headend.stream.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.headend.platform.metrics.OutcomeCounter;
 import org.headend.stream.entity.StreamCatalogChanged;
 import org.headend.stream.entity.StreamStateChanged;
 import org.headend.transcode.entity.TranscoderRestarted;
@@ -25,8 +28,27 @@ public class StreamPush {
     @Push(channel = "console")
     PushContext console;
 
+    @Inject
+    MetricRegistry metrics;
+
+    private OutcomeCounter sent;
+
+    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        sent = new OutcomeCounter(
+                metrics,
+                "headend_console_push_messages",
+                "Messages pushed to open console pages, by type",
+                "type",
+                List.of("state", "created", "deleted", "notice", "figures"));
+    }
+
+    private void send(Map<String, Object> message) {
+        console.send(message);
+        sent.count((String) message.get("type"));
+    }
+
     void stateChanged(@Observes StreamStateChanged change) {
-        console.send(Map.of(
+        send(Map.of(
                 "type", "state",
                 "id", change.streamId(),
                 "name", change.name(),
@@ -36,7 +58,7 @@ public class StreamPush {
     }
 
     void catalogChanged(@Observes StreamCatalogChanged change) {
-        console.send(Map.of(
+        send(Map.of(
                 "type", change.change() == StreamCatalogChanged.Change.CREATED ? "created" : "deleted",
                 "id", change.streamId(),
                 "name", change.name(),
@@ -44,7 +66,7 @@ public class StreamPush {
     }
 
     void transcoderRestarted(@Observes TranscoderRestarted restart) {
-        console.send(Map.of(
+        send(Map.of(
                 "type",
                 "notice",
                 "severity",
@@ -58,7 +80,7 @@ public class StreamPush {
     }
 
     void figures(List<Map<String, Object>> streams, long live, long errors) {
-        console.send(Map.of(
+        send(Map.of(
                 "type", "figures",
                 "streams", streams,
                 "live", live,

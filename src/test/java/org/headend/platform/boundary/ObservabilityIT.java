@@ -38,7 +38,9 @@ class ObservabilityIT {
                 "headend_sign_ins_total{.*result=\"refused\".*",
                 "headend_sign_ins_total{.*result=\"locked\".*",
                 "headend_api_requests_total{.*resource=\"StreamsResource\".*",
-                "headend_api_request_seconds{.*")) {
+                "headend_api_request_seconds{.*",
+                "headend_console_sessions{.*",
+                "headend_console_push_messages_total{.*type=\"state\".*")) {
             assertTrue(
                     metrics.body().lines().anyMatch(l -> l.matches(series.replace("{", "\\{") + ".*")),
                     series + " missing from /metrics");
