@@ -19,6 +19,11 @@ public class SharedHeadend implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return app(context);
+    }
+
+    /** The one running application of this test run, started on first use. */
+    static HeadendProcess app(ExtensionContext context) {
         return context.getRoot()
                 .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(

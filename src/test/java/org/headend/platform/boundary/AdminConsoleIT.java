@@ -4,50 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import org.headend.testing.AdminBrowser;
 import org.headend.testing.Browser;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
 import org.headend.testing.SharedHeadend;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /** The ladders, users and audit pages in a real browser, signed in as the admin. */
-@ExtendWith(SharedHeadend.class)
+@ExtendWith({SharedHeadend.class, AdminBrowser.class})
 class AdminConsoleIT {
 
-    private HeadendProcess app;
-    private Browser browser;
-
-    @BeforeEach
-    void signIn(HeadendProcess app) {
-        this.app = app;
-        browser = new Browser(app.baseUrl());
-        browser.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
-        browser.waitFor(d -> browser.currentPath().equals("/"));
-    }
-
-    @AfterEach
-    void close(TestInfo test) {
-        browser.screenshot(test.getTestMethod().orElseThrow().getName());
-        browser.close();
-    }
-
     @Test
-    void aLadderWithAnOddHeightIsRefusedNextToTheFieldThenSavedOnceFixed() {
+    void aLadderWithAnOddHeightIsRefusedNextToTheFieldThenSavedOnceFixed(HeadendProcess app, Browser browser) {
         String name = Names.unique("ladder");
         browser.open("/ladder");
         browser.type(By.id("ladder:name"), name);
         browser.type(By.id("ladder:renditions:0:name"), "540p");
         browser.type(By.id("ladder:renditions:0:height_input"), "541");
         browser.click(By.id("ladder:save"));
-        String message = browser.find(By.xpath(
-                        "//*[@id='ladder:renditions:0:height']/following::*[contains(@class,'ui-message')][1]"))
-                .getText();
-        assertTrue(message.contains("even"), message);
+        String next = "//*[@id='ladder:renditions:0:height']/following::*[contains(@class,'ui-message')][1]";
+        browser.waitFor(d -> d.findElement(By.xpath(next)).getText().contains("must be even"));
         assertEquals(404, app.admin().get("/api/v1/ladders/" + name).status(), "nothing was stored");
 
         browser.type(By.id("ladder:renditions:0:height_input"), "540");
@@ -60,7 +39,7 @@ class AdminConsoleIT {
     }
 
     @Test
-    void anAdminCreatesAndDisablesAUserAndFindsBothInTheAuditLog() {
+    void anAdminCreatesAndDisablesAUserAndFindsBothInTheAuditLog(HeadendProcess app, Browser browser) {
         String user = Names.unique("clerk");
         browser.open("/users");
         browser.type(By.id("users:new-username"), user);

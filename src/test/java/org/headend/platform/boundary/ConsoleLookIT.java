@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.headend.testing.AdminBrowser;
 import org.headend.testing.Browser;
-import org.headend.testing.HeadendProcess;
 import org.headend.testing.SharedHeadend;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -18,39 +15,24 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
 /** Themes, narrow screens and the keyboard, in a real browser. */
-@ExtendWith(SharedHeadend.class)
+@ExtendWith({SharedHeadend.class, AdminBrowser.class})
 class ConsoleLookIT {
 
-    private Browser browser;
-
-    @BeforeEach
-    void signIn(HeadendProcess app) {
-        browser = new Browser(app.baseUrl());
-        browser.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
-        browser.waitFor(d -> browser.currentPath().equals("/"));
-    }
-
-    @AfterEach
-    void close(TestInfo test) {
-        browser.screenshot(test.getTestMethod().orElseThrow().getName());
-        browser.close();
-    }
-
     @Test
-    void theDarkThemeIsRememberedAcrossPages() {
-        assertTrue(bodyClass().contains("theme-light"));
+    void theDarkThemeIsRememberedAcrossPages(Browser browser) {
+        assertTrue(bodyClass(browser).contains("theme-light"));
         browser.click(By.id("theme-toggle"));
-        assertTrue(bodyClass().contains("theme-dark"));
+        assertTrue(bodyClass(browser).contains("theme-dark"));
         browser.open("/streams");
-        assertTrue(bodyClass().contains("theme-dark"), "remembered");
+        assertTrue(bodyClass(browser).contains("theme-dark"), "remembered");
         assertTrue(browser.driver().getPageSource().contains("primefaces-arya-blue"), "PrimeFaces' dark theme");
         browser.click(By.id("theme-toggle"));
         browser.open("/");
-        assertTrue(bodyClass().contains("theme-light"));
+        assertTrue(bodyClass(browser).contains("theme-light"));
     }
 
     @Test
-    void everyPageFitsAPhoneScreenWithoutSidewaysScrolling() {
+    void everyPageFitsAPhoneScreenWithoutSidewaysScrolling(Browser browser) {
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         for (String page : List.of("/", "/streams", "/ladders", "/users", "/audit")) {
             browser.open(page);
@@ -61,7 +43,7 @@ class ConsoleLookIT {
     }
 
     @Test
-    void theKeyboardReachesTheSkipLinkThenTheNavigation() {
+    void theKeyboardReachesTheSkipLinkThenTheNavigation(Browser browser) {
         browser.open("/streams");
         new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
         assertEquals("skip-link", browser.script("return document.activeElement.className;"));
@@ -71,7 +53,7 @@ class ConsoleLookIT {
         browser.waitFor(d -> browser.currentPath().equals("/"));
     }
 
-    private String bodyClass() {
+    private static String bodyClass(Browser browser) {
         return browser.driver().findElement(By.tagName("body")).getAttribute("class");
     }
 }
