@@ -1,5 +1,6 @@
 package org.headend.security.boundary;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +13,7 @@ public final class ConsolePages {
 
     static final Set<String> PUBLIC = Set.of("/login", "/no-access", "/auth/oidc/start", "/auth/oidc/callback");
 
+    private static final List<String> PLATFORM = List.of("/health", "/metrics", "/openapi");
     private static final Set<String> STAFF = Set.of("admin", "operator");
     private static final Map<String, Set<String>> RESTRICTED =
             Map.of("/users", Set.of("admin"), "/audit", Set.of("admin"), "/stream-new", STAFF, "/ladder", STAFF);
@@ -26,12 +28,16 @@ public final class ConsolePages {
         return path.endsWith(".xhtml") ? path.substring(0, path.length() - ".xhtml".length()) : path;
     }
 
-    /** Style sheets, scripts and images: public, and not pages to guard. */
+    /**
+     * Style sheets, scripts and images, and the runtime's health, metrics and OpenAPI endpoints
+     * (probes and Prometheus never sign in): public, and not pages to guard.
+     */
     static boolean isNotAPage(String path) {
         return path.startsWith("/jakarta.faces.resource/")
                 || path.startsWith("/webjars/")
                 || path.startsWith("/resources/")
-                || path.equals("/favicon.ico");
+                || path.equals("/favicon.ico")
+                || PLATFORM.stream().anyMatch(endpoint -> path.equals(endpoint) || path.startsWith(endpoint + "/"));
     }
 
     static Optional<Set<String>> rolesFor(String page) {
