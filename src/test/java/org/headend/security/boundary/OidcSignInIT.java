@@ -1,0 +1,168 @@
+package org.headend.security.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.stream.Collectors;
+import org.headend.testing.Browser;
+import org.headend.testing.HeadendProcess;
+import org.headend.testing.OidcHeadend;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Console sign-in through a real OIDC provider, driven hop by hop as a browser would: start,
+ * provider, callback. See {@link OidcHeadend} for who the provider signs in.
+ */
+@ExtendWith(OidcHeadend.class)
+class OidcSignInIT {
+
+    @Test
+    void aMemberOfAMappedGroupIsSignedInToTheConsoleWithItsRole(OidcHeadend.Running oidc) {
+        HeadendProcess app = oidc.app();
+        var browser = new Browser();
+        String base = app.baseUrl();
+
+        var start = browser.get(base + "/auth/oidc/start?next=/ladders");
+        assertEquals(302, start.status());
+        var asked = OidcHeadend.query(start.location());
+        assertTrue(
+                start.location().toString().startsWith(oidc.provider().issuer(OidcHeadend.ISSUER_ID)),
+                start.location().toString());
+        assertEquals("code", asked.get("response_type"));
+        assertEquals(OidcHeadend.CLIENT_ID, asked.get("client_id"));
+        assertEquals(base + "/auth/oidc/callback", asked.get("redirect_uri"));
+        assertEquals("S256", asked.get("code_challenge_method"));
+        assertTrue(asked.get("scope").contains("openid"), asked.get("scope"));
+        assertNotNull(asked.get("state"));
+        assertNotNull(asked.get("nonce"));
+
+        var answer = browser.get(start.location().toString());
+        assertEquals(302, answer.status(), answer.body());
+        String code = OidcHeadend.query(answer.location()).get("code");
+        var landed = browser.get(answer.location().toString());
+
+        assertEquals(302, landed.status(), landed.body());
+        assertEquals(URI.create(base + "/ladders"), landed.location());
+        var dashboard = browser.get(base + "/");
+        assertEquals(200, dashboard.status());
+        assertTrue(dashboard.body().matches("(?s).*id=\"signed-in-as\">olivia\\s*\\(operator\\).*"), dashboard.body());
+        assertEquals(403, browser.get(base + "/users").status(), "an operator on an admin page");
+        assertEquals(401, browser.get(base + "/api/v1/streams").status(), "the API takes no console session");
+        String trail = app.admin().get("/api/v1/audit?user=olivia").body();
+        assertTrue(trail.contains("auth.sign-in") && trail.contains("source=oidc"), trail);
+        assertNothingSecretLogged(app, code);
+    }
+
+    @Test
+    void aUserWithoutAMappedGroupLandsOnNoAccessSignedInToNothing(OidcHeadend.Running oidc) {
+        HeadendProcess app = oidc.app();
+        var browser = new Browser();
+        String base = app.baseUrl().replace("127.0.0.1", "127.0.0.2");
+
+        var start = browser.get(base + "/auth/oidc/start");
+        var answer = browser.get(start.location().toString());
+        var landed = browser.get(answer.location().toString());
+
+        assertEquals(302, landed.status(), landed.body());
+        assertEquals(URI.create(base + "/no-access"), landed.location());
+        var noAccess = browser.get(landed.location().toString());
+        assertEquals(200, noAccess.status());
+        assertTrue(noAccess.body().contains("none of your groups is mapped"), noAccess.body());
+        var console = browser.get(base + "/");
+        assertEquals(302, console.status(), "not signed in");
+        assertTrue(
+                console.location().getPath().endsWith("/login"),
+                console.location().toString());
+        assertTrue(app.admin().get("/api/v1/audit?user=nora").body().contains("auth.sign-in.no-role"));
+        assertTrue(signIns(app, "no-role") >= 1, () -> "the no-role sign-in is counted: " + signInSeries(app));
+    }
+
+    @Test
+    void aTamperedStateIsRefusedAndTheAttemptIsSpent(OidcHeadend.Running oidc) {
+        HeadendProcess app = oidc.app();
+        var browser = new Browser();
+        var start = browser.get(app.baseUrl() + "/auth/oidc/start");
+        var answer = browser.get(start.location().toString());
+        String callback = answer.location().toString();
+        String state = OidcHeadend.query(answer.location()).get("state");
+
+        var tampered = browser.get(callback.replace("state=" + state, "state=" + state + "x"));
+
+        assertEquals(400, tampered.status());
+        assertTrue(tampered.body().contains("does not belong to a sign-in started in this browser"), tampered.body());
+        assertFalse(
+                tampered.body().contains(OidcHeadend.query(answer.location()).get("code")), "the code is not echoed");
+        assertEquals(400, browser.get(callback).status(), "the real answer comes too late: the attempt is spent");
+        assertEquals(302, browser.get(app.baseUrl() + "/").status(), "not signed in");
+    }
+
+    @Test
+    void theProvidersRefusalIsShownAndNothingIsSignedIn(OidcHeadend.Running oidc) {
+        HeadendProcess app = oidc.app();
+        var browser = new Browser();
+        var start = browser.get(app.baseUrl() + "/auth/oidc/start");
+        String state = OidcHeadend.query(start.location()).get("state");
+
+        var refused = browser.get(app.baseUrl() + "/auth/oidc/callback?error=access_denied&state=" + state);
+
+        assertEquals(400, refused.status());
+        assertTrue(refused.body().contains("did not sign you in (access_denied)"), refused.body());
+        assertEquals(302, browser.get(app.baseUrl() + "/").status(), "not signed in");
+    }
+
+    @Test
+    void aCallbackWithoutAStartedSignInIsRefused(OidcHeadend.Running oidc) {
+        HeadendProcess app = oidc.app();
+        var refused = new Browser().get(app.baseUrl() + "/auth/oidc/callback?code=stolen&state=guessed");
+
+        assertEquals(400, refused.status());
+        assertFalse(refused.body().contains("stolen"), refused.body());
+    }
+
+    @Test
+    void theSignInPageOffersTheProvider(OidcHeadend.Running oidc) {
+        HeadendProcess app = oidc.app();
+        var login = new Browser().get(app.baseUrl() + "/login?next=/streams");
+
+        assertEquals(200, login.status());
+        assertTrue(login.body().contains("Sign in with Corp ID"), login.body());
+        assertTrue(login.body().contains("/auth/oidc/start?next=%2Fstreams"), login.body());
+    }
+
+    private static void assertNothingSecretLogged(HeadendProcess app, String code) {
+        try {
+            String log = Files.readString(app.log());
+            assertFalse(log.contains(code), "an authorization code in the log");
+            assertFalse(log.contains(OidcHeadend.CLIENT_SECRET), "the client secret in the log");
+            assertFalse(log.contains("eyJ"), "a token in the log");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String signInSeries(HeadendProcess app) {
+        return app.api()
+                .get("/metrics")
+                .body()
+                .lines()
+                .filter(line -> line.startsWith("headend_sign_ins"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static double signIns(HeadendProcess app, String result) {
+        return app.api()
+                .get("/metrics")
+                .body()
+                .lines()
+                .filter(line ->
+                        line.startsWith("headend_sign_ins_total{") && line.contains("result=\"" + result + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}
