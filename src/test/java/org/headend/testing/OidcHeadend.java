@@ -13,9 +13,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * A Headend with OIDC sign-in against a real provider (mock-oauth2-server, its own process),
  * started once for all the OIDC tests of a run and stopped, provider included, when the run ends.
- * The provider picks the user by the callback URL of the token request: the console reached at
- * 127.0.0.1 signs in olivia (group video-ops: operator), reached at 127.0.0.2 it signs in nora
- * (group marketing, mapped to nothing).
+ * The provider picks the user by the callback URL of the token request, that is by the address
+ * the console is reached at: 127.0.0.1 signs in olivia (group video-ops: operator), 127.0.0.2
+ * nora (group marketing, mapped to nothing), 127.0.0.3 mallory with an ID token made for another
+ * client, 127.0.0.4 a user named like the local account "admin".
  */
 public class OidcHeadend implements ParameterResolver {
 
@@ -35,7 +36,13 @@ public class OidcHeadend implements ParameterResolver {
                               "email": "olivia@example.com", "groups": ["video-ops", "all-staff"]}},
                   {"requestParam": "redirect_uri", "match": "http://127\\\\.0\\\\.0\\\\.2:.*",
                    "claims": {"sub": "u-nora", "aud": ["headend-it"], "preferred_username": "nora",
-                              "groups": ["marketing"]}}
+                              "groups": ["marketing"]}},
+                  {"requestParam": "redirect_uri", "match": "http://127\\\\.0\\\\.0\\\\.3:.*",
+                   "claims": {"sub": "u-mallory", "aud": ["another-app"], "preferred_username": "mallory",
+                              "groups": ["video-admins"]}},
+                  {"requestParam": "redirect_uri", "match": "http://127\\\\.0\\\\.0\\\\.4:.*",
+                   "claims": {"sub": "u-admin", "aud": ["headend-it"], "preferred_username": "admin",
+                              "groups": ["video-admins"]}}
                 ]
               }]
             }
@@ -69,12 +76,17 @@ public class OidcHeadend implements ParameterResolver {
 
         /** olivia's whole code flow, as a browser follows it; the browser is signed in afterwards. */
         public void signInAsOlivia(Browser browser) {
-            var start = browser.get(app.baseUrl() + "/auth/oidc/start");
-            var answer = browser.get(start.location().toString());
-            var landed = browser.get(answer.location().toString());
+            var landed = codeFlow(browser, app.baseUrl());
             if (landed.status() != 302 || !landed.location().getPath().equals("/")) {
                 throw new AssertionError("olivia's sign-in did not land on the console: " + landed);
             }
+        }
+
+        /** Start, provider, callback, from the console at {@code base}: the callback's answer. */
+        public Browser.Page codeFlow(Browser browser, String base) {
+            var start = browser.get(base + "/auth/oidc/start");
+            var answer = browser.get(start.location().toString());
+            return browser.get(answer.location().toString());
         }
 
         @Override

@@ -65,9 +65,7 @@ class OidcSignInIT {
         var browser = new Browser();
         String base = app.baseUrl().replace("127.0.0.1", "127.0.0.2");
 
-        var start = browser.get(base + "/auth/oidc/start");
-        var answer = browser.get(start.location().toString());
-        var landed = browser.get(answer.location().toString());
+        var landed = oidc.codeFlow(browser, base);
 
         assertEquals(302, landed.status(), landed.body());
         assertEquals(URI.create(base + "/no-access"), landed.location());
@@ -81,6 +79,30 @@ class OidcSignInIT {
                 console.location().toString());
         assertTrue(app.admin().get("/api/v1/audit?user=nora").body().contains("auth.sign-in.no-role"));
         assertTrue(signIns(app, "no-role") >= 1, () -> "the no-role sign-in is counted: " + signInSeries(app));
+    }
+
+    @Test
+    void anIdTokenMadeForAnotherClientIsRefused(OidcHeadend.Running oidc) {
+        var browser = new Browser();
+        String base = oidc.app().baseUrl().replace("127.0.0.1", "127.0.0.3");
+
+        var refused = oidc.codeFlow(browser, base);
+
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("could not be verified (audience)"), refused.body());
+        assertEquals(302, browser.get(base + "/").status(), "not signed in");
+    }
+
+    @Test
+    void theProviderCannotSignInAsALocalAccount(OidcHeadend.Running oidc) {
+        var browser = new Browser();
+        String base = oidc.app().baseUrl().replace("127.0.0.1", "127.0.0.4");
+
+        var refused = oidc.codeFlow(browser, base);
+
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.body().contains("the name of a local Headend account"), refused.body());
+        assertEquals(302, browser.get(base + "/").status(), "not signed in");
     }
 
     @Test
