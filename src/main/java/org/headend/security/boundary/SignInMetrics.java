@@ -9,8 +9,9 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.headend.platform.metrics.OutcomeCounter;
 
 /**
- * Sign-in attempts, exported as {@code headend_sign_ins_total{result}}: a rise of refused or
- * locked attempts is what an alert on password guessing watches.
+ * Sign-in attempts (passwords for the API and the console, and OIDC), exported as
+ * {@code headend_sign_ins_total{result}}: a rise of refused or locked attempts is what an alert on
+ * password guessing watches.
  */
 @ApplicationScoped
 public class SignInMetrics {
@@ -29,7 +30,7 @@ public class SignInMetrics {
         signIns = new OutcomeCounter(
                 metrics,
                 "headend_sign_ins",
-                "Sign-in attempts (API tokens and console), by result",
+                "Sign-in attempts (API tokens, console passwords and OIDC), by result",
                 List.of(ACCEPTED, REFUSED, LOCKED, NO_ROLE));
     }
 

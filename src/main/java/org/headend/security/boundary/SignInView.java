@@ -85,9 +85,17 @@ public class SignInView {
         return oidc.displayName();
     }
 
-    /** Only a path inside the console: never an absolute or protocol-relative URL (open redirect). */
+    /**
+     * Only a path inside the console: never an absolute or protocol-relative URL (open redirect).
+     * Control characters are refused too: browsers drop tabs and line breaks from a URL, so that
+     * {@code /<tab>/evil.example} would become {@code //evil.example}.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.contains("\\")
+                || next.chars().anyMatch(Character::isISOControl)) {
             return "/";
         }
         return next;

@@ -17,7 +17,8 @@ import org.jose4j.lang.JoseException;
 
 /**
  * Issues and verifies the app's own API tokens: RS256-signed JWTs in the MicroProfile JWT format
- * ({@code upn}, {@code groups}), through jose4j rather than hand-written crypto.
+ * ({@code upn}, {@code groups}), through jose4j rather than hand-written crypto. A bearer may also
+ * be a personal API token ({@code hpat_...}), which {@link PersonalTokenCheck} verifies.
  */
 @ApplicationScoped
 public class Tokens {
@@ -27,6 +28,9 @@ public class Tokens {
 
     @Inject
     SigningKeys keys;
+
+    @Inject
+    PersonalTokenCheck personalTokens;
 
     @Inject
     @ConfigProperty(name = "headend.jwt.lifetime", defaultValue = "PT1H")
@@ -65,7 +69,8 @@ public class Tokens {
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new InvalidTokenException("The Authorization header must be 'Bearer <token>'.");
         }
-        return verify(header.substring(BEARER.length()).trim());
+        String bearer = header.substring(BEARER.length()).trim();
+        return PersonalTokens.claims(bearer) ? personalTokens.verify(bearer) : verify(bearer);
     }
 
     /** The caller a token speaks for; an {@link InvalidTokenException} says why it is refused. */

@@ -18,6 +18,11 @@ public enum Role {
         return id;
     }
 
+    /** This role, or {@code cap} when cap is the less powerful of the two (roles are declared strongest first). */
+    public Role cappedAt(Role cap) {
+        return compareTo(cap) >= 0 ? this : cap;
+    }
+
     public static Role of(String id) {
         return Arrays.stream(values())
                 .filter(r -> r.id.equals(id))
