@@ -38,7 +38,7 @@ public class AuditLogView implements Serializable {
     private String to;
     private AuditQuery query = AuditQuery.parse(null, null, null, null);
 
-    private final LazyDataModel<AuditView> entries = new LazyDataModel<>() {
+    private final LazyDataModel<AuditJson> entries = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -47,10 +47,10 @@ public class AuditLogView implements Serializable {
         }
 
         @Override
-        public List<AuditView> load(
+        public List<AuditJson> load(
                 int first, int pageSize, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
             return log.search(query, new Paging(first / Math.max(1, pageSize), pageSize)).stream()
-                    .map(AuditView::of)
+                    .map(AuditJson::of)
                     .toList();
         }
     };
@@ -74,7 +74,7 @@ public class AuditLogView implements Serializable {
         Faces.sendFile(csv, "headend-audit.csv", true);
     }
 
-    public LazyDataModel<AuditView> getEntries() {
+    public LazyDataModel<AuditJson> getEntries() {
         return entries;
     }
 

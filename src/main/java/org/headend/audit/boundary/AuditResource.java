@@ -32,7 +32,7 @@ public class AuditResource {
     @Path("audit")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Audit entries, newest first; filter by user, object (type or type/id) and time")
-    public Page<AuditView> list(
+    public Page<AuditJson> list(
             @QueryParam("user") String user,
             @QueryParam("object") String object,
             @QueryParam("from") String from,
@@ -42,7 +42,7 @@ public class AuditResource {
         Paging paging = Paging.of(page, size, 50, MAX_PAGE_SIZE);
         AuditQuery query = query(user, object, from, to);
         return new Page<>(
-                log.search(query, paging).stream().map(AuditView::of).toList(),
+                log.search(query, paging).stream().map(AuditJson::of).toList(),
                 paging.page(),
                 paging.size(),
                 log.count(query));

@@ -38,7 +38,7 @@ import org.headend.platform.JsonBody;
 public class ApiTokensResource {
 
     @Inject
-    ApiTokenActions tokens;
+    ApiTokenOperations tokens;
 
     @Context
     UriInfo uri;
@@ -46,7 +46,7 @@ public class ApiTokensResource {
     @GET
     @Operation(summary = "List your personal API tokens (admins: ?owner= for another user's)")
     public JsonArray list(@QueryParam("owner") String owner) {
-        List<ApiTokenInfo> found = owner == null ? tokens.mine() : tokens.of(owner);
+        List<ApiTokenJson> found = owner == null ? tokens.mine() : tokens.of(owner);
         var array = Json.createArrayBuilder();
         found.forEach(token -> array.add(token.toJson()));
         return array.build();
@@ -58,7 +58,7 @@ public class ApiTokensResource {
         var json = JsonBody.of(body, Set.of("name", "expiresInDays"));
         var created = tokens.create(
                 json.requiredString("name"), json.optionalInt("expiresInDays").orElse(null));
-        var info = ApiTokenInfo.of(created.token());
+        var info = ApiTokenJson.of(created.token());
         return Response.created(uri.getAbsolutePathBuilder().path(info.id()).build())
                 .entity(info.toJson().add("token", created.secret()).build())
                 .build();

@@ -15,7 +15,7 @@ import org.headend.platform.ApiException;
 
 /**
  * The console's API tokens page: the signed-in user's own tokens, making one (its secret shown
- * once, on this view only) and revoking one. The rules and the audit are {@link ApiTokenActions}',
+ * once, on this view only) and revoking one. The rules and the audit are {@link ApiTokenOperations}',
  * the same as the API's.
  */
 @Named
@@ -27,13 +27,13 @@ public class ApiTokensView implements Serializable {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
-    ApiTokenActions actions;
+    ApiTokenOperations actions;
 
     private String name;
     private Integer expiresInDays;
     private String secret;
     private String secretName;
-    private List<ApiTokenInfo> tokens;
+    private List<ApiTokenJson> tokens;
 
     @PostConstruct
     void load() {
@@ -74,7 +74,7 @@ public class ApiTokensView implements Serializable {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
     }
 
-    public List<ApiTokenInfo> getTokens() {
+    public List<ApiTokenJson> getTokens() {
         return tokens;
     }
 

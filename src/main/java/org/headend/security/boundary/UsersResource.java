@@ -49,15 +49,15 @@ public class UsersResource {
 
     @GET
     @Operation(summary = "List local users")
-    public List<UserView> list() {
-        return users.all().stream().map(UserView::of).toList();
+    public List<UserJson> list() {
+        return users.all().stream().map(UserJson::of).toList();
     }
 
     @GET
     @Path("{username}")
     @Operation(summary = "Get one local user")
-    public UserView get(@PathParam("username") String username) {
-        return UserView.of(operations.existing(username));
+    public UserJson get(@PathParam("username") String username) {
+        return UserJson.of(operations.existing(username));
     }
 
     @POST
@@ -71,18 +71,18 @@ public class UsersResource {
                 json.optionalBoolean("enabled").orElse(true));
         return Response.created(
                         uri.getAbsolutePathBuilder().path(user.username()).build())
-                .entity(UserView.of(user))
+                .entity(UserJson.of(user))
                 .build();
     }
 
     @PUT
     @Path("{username}")
     @Operation(summary = "Change a user's password, role or enabled flag")
-    public UserView update(@PathParam("username") String username, JsonObject body) {
+    public UserJson update(@PathParam("username") String username, JsonObject body) {
         operations.existing(username);
         var json = JsonBody.of(body, FIELDS);
         json.requireUnchanged("username", username, "A user cannot be renamed.");
-        return UserView.of(operations.update(
+        return UserJson.of(operations.update(
                 username,
                 json.optionalString("password"),
                 json.optionalString("role"),

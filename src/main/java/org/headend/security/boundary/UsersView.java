@@ -42,7 +42,7 @@ public class UsersView implements Serializable {
     @Inject
     transient CallerRoles caller;
 
-    private List<UserView> rows;
+    private List<UserJson> rows;
     private String newUsername;
     private String newPassword;
     private String newRole = "viewer";
@@ -50,9 +50,9 @@ public class UsersView implements Serializable {
     private String resetPassword;
     private String selectedRole;
 
-    public List<UserView> getRows() {
+    public List<UserJson> getRows() {
         if (rows == null) {
-            rows = users.all().stream().map(UserView::of).toList();
+            rows = users.all().stream().map(UserJson::of).toList();
         }
         return rows;
     }
@@ -80,7 +80,7 @@ public class UsersView implements Serializable {
         });
     }
 
-    public void select(UserView user) {
+    public void select(UserJson user) {
         selected = user.username();
         selectedRole = user.role();
         resetPassword = null;

@@ -76,7 +76,7 @@ public class StreamsResource {
     @GET
     @RolesAllowed({"admin", "operator", "viewer"})
     @Operation(summary = "List streams, a page at a time")
-    public Page<StreamView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public Page<StreamJson> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size, 50, MAX_PAGE_SIZE);
         return new Page<>(
                 streams.page(paging).stream().map(s -> view(s, null)).toList(),
@@ -89,14 +89,14 @@ public class StreamsResource {
     @Path("{id}")
     @RolesAllowed({"admin", "operator", "viewer"})
     @Operation(summary = "Get one stream")
-    public StreamView get(@PathParam("id") String id) {
+    public StreamJson get(@PathParam("id") String id) {
         return view(existing(id), null);
     }
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Change a stream's ladder; it applies from the next publish")
-    public StreamView update(@PathParam("id") String id, JsonObject body) {
+    public StreamJson update(@PathParam("id") String id, JsonObject body) {
         Stream stream = operations.existing(id);
         var json = JsonBody.of(body, Set.of("name", "ladder"));
         json.requireUnchanged("name", stream.name(), "A stream cannot be renamed: its name is in every player's URL.");
@@ -106,7 +106,7 @@ public class StreamsResource {
     @POST
     @Path("{id}/rotate-key")
     @Operation(summary = "Revoke the stream's key and issue a new one, shown this once; a live publisher stays on")
-    public StreamView rotateKey(@PathParam("id") String id) {
+    public StreamJson rotateKey(@PathParam("id") String id) {
         String key = operations.rotateKey(id);
         return view(operations.existing(id), key);
     }
@@ -144,9 +144,9 @@ public class StreamsResource {
         return operations.existing(id);
     }
 
-    private StreamView view(Stream stream, String key) {
+    private StreamJson view(Stream stream, String key) {
         String host = uri.getBaseUri().getHost();
-        return StreamView.of(
+        return StreamJson.of(
                 stream,
                 live.status(stream.id(), stream.name()).state(),
                 endpoints.ingestUrl(host),

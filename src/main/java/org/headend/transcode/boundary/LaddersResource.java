@@ -54,16 +54,16 @@ public class LaddersResource {
     @GET
     @RolesAllowed({"admin", "operator", "viewer"})
     @Operation(summary = "List ladders")
-    public List<LadderView> list() {
-        return ladders.all().stream().map(LadderView::of).toList();
+    public List<LadderJson> list() {
+        return ladders.all().stream().map(LadderJson::of).toList();
     }
 
     @GET
     @Path("{name}")
     @RolesAllowed({"admin", "operator", "viewer"})
     @Operation(summary = "Get one ladder")
-    public LadderView get(@PathParam("name") String name) {
-        return LadderView.of(operations.existing(name));
+    public LadderJson get(@PathParam("name") String name) {
+        return LadderJson.of(operations.existing(name));
     }
 
     @POST
@@ -74,18 +74,18 @@ public class LaddersResource {
                 json.requiredString("name"), json.optionalBoolean("passthrough").orElse(false), renditions(json));
         return Response.created(
                         uri.getAbsolutePathBuilder().path(created.name()).build())
-                .entity(LadderView.of(created))
+                .entity(LadderJson.of(created))
                 .build();
     }
 
     @PUT
     @Path("{name}")
     @Operation(summary = "Replace a ladder's renditions; live streams use it from their next publish")
-    public LadderView replace(@PathParam("name") String name, JsonObject body) {
+    public LadderJson replace(@PathParam("name") String name, JsonObject body) {
         operations.existing(name);
         var json = JsonBody.of(body, LADDER_FIELDS);
         json.requireUnchanged("name", name, "A ladder cannot be renamed; create a new one.");
-        return LadderView.of(
+        return LadderJson.of(
                 operations.replace(name, json.optionalBoolean("passthrough").orElse(false), renditions(json)));
     }
 

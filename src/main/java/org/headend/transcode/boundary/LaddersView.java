@@ -26,11 +26,11 @@ public class LaddersView implements Serializable {
     @Inject
     transient CallerRoles caller;
 
-    private List<LadderView> rows;
+    private List<LadderJson> rows;
 
-    public List<LadderView> getRows() {
+    public List<LadderJson> getRows() {
         if (rows == null) {
-            rows = ladders.all().stream().map(LadderView::of).toList();
+            rows = ladders.all().stream().map(LadderJson::of).toList();
         }
         return rows;
     }
@@ -47,7 +47,7 @@ public class LaddersView implements Serializable {
     }
 
     /** "720p 1280x720 3000 kb/s, ..." for the list. */
-    public String summary(LadderView ladder) {
+    public String summary(LadderJson ladder) {
         if (ladder.passthrough()) {
             return "source copied, no re-encoding";
         }

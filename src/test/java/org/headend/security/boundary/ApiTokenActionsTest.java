@@ -15,14 +15,14 @@ class ApiTokenActionsTest {
 
     @Test
     void aNameIsTrimmedAndKept() {
-        assertEquals("nightly report", ApiTokenActions.validName("  nightly report "));
-        assertEquals("x".repeat(64), ApiTokenActions.validName("x".repeat(64)));
+        assertEquals("nightly report", ApiTokenOperations.validName("  nightly report "));
+        assertEquals("x".repeat(64), ApiTokenOperations.validName("x".repeat(64)));
     }
 
     @Test
     void blankLongAndMultiLineNamesAreRefused() {
         for (String bad : new String[] {null, "", "   ", "x".repeat(65), "two\nlines", "tab\there"}) {
-            var refused = assertThrows(ApiException.class, () -> ApiTokenActions.validName(bad), bad);
+            var refused = assertThrows(ApiException.class, () -> ApiTokenOperations.validName(bad), bad);
             assertEquals(400, refused.status());
             assertTrue(refused.getMessage().contains("'name'"), refused.getMessage());
         }
@@ -30,21 +30,21 @@ class ApiTokenActionsTest {
 
     @Test
     void noDaysMeansNoExpiry() {
-        assertNull(ApiTokenActions.expiry(null));
+        assertNull(ApiTokenOperations.expiry(null));
     }
 
     @Test
     void daysBecomeAnExpiryThatFarAhead() {
         Instant before = Instant.now();
-        Instant expiry = ApiTokenActions.expiry(30);
+        Instant expiry = ApiTokenOperations.expiry(30);
         assertTrue(!expiry.isBefore(before.plus(Duration.ofDays(30))), expiry.toString());
         assertTrue(!expiry.isAfter(Instant.now().plus(Duration.ofDays(30))), expiry.toString());
     }
 
     @Test
     void daysOutOfRangeAreRefused() {
-        for (int bad : new int[] {0, -1, ApiTokenActions.MAX_DAYS + 1}) {
-            var refused = assertThrows(ApiException.class, () -> ApiTokenActions.expiry(bad));
+        for (int bad : new int[] {0, -1, ApiTokenOperations.MAX_DAYS + 1}) {
+            var refused = assertThrows(ApiException.class, () -> ApiTokenOperations.expiry(bad));
             assertEquals(400, refused.status());
             assertTrue(refused.getMessage().contains("'expiresInDays'"), refused.getMessage());
         }

@@ -86,7 +86,10 @@ class RoleMatrixIT {
                 new Call("PUT", "/api/v1/users/no-such-user", "{\"role\":\"viewer\"}", ADMIN),
                 new Call("DELETE", "/api/v1/users/no-such-user", null, ADMIN),
                 new Call("GET", "/api/v1/audit", null, ADMIN),
-                new Call("GET", "/api/v1/audit.csv", null, ADMIN));
+                new Call("GET", "/api/v1/audit.csv", null, ADMIN),
+                new Call("GET", "/api/v1/tokens", null, ALL),
+                new Call("POST", "/api/v1/tokens", "{\"name\":\"\"}", ALL),
+                new Call("DELETE", "/api/v1/tokens/no-such-token", null, ALL));
     }
 
     @Test

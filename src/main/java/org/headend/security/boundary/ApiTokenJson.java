@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.headend.security.entity.ApiToken;
 
 /** A personal API token as the API and the console show it: never its secret, never its hash. */
-public record ApiTokenInfo(
+public record ApiTokenJson(
         String id,
         String name,
         String owner,
@@ -18,8 +18,8 @@ public record ApiTokenInfo(
         boolean expired)
         implements Serializable {
 
-    static ApiTokenInfo of(ApiToken token) {
-        return new ApiTokenInfo(
+    static ApiTokenJson of(ApiToken token) {
+        return new ApiTokenJson(
                 token.id(),
                 token.name(),
                 token.owner(),

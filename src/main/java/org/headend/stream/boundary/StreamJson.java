@@ -8,7 +8,7 @@ import org.headend.stream.entity.StreamState;
  * A stream as the API shows it. {@code streamKey} is filled only in the answers to creation and
  * key rotation, and left out everywhere else.
  */
-public record StreamView(
+public record StreamJson(
         String id,
         String name,
         String ladder,
@@ -18,8 +18,8 @@ public record StreamView(
         Instant createdAt,
         String streamKey) {
 
-    static StreamView of(Stream stream, StreamState state, String ingestUrl, String playbackUrl, String key) {
-        return new StreamView(
+    static StreamJson of(Stream stream, StreamState state, String ingestUrl, String playbackUrl, String key) {
+        return new StreamJson(
                 stream.id(), stream.name(), stream.ladder(), state, ingestUrl, playbackUrl, stream.createdAt(), key);
     }
 }

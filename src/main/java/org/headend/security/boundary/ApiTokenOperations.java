@@ -20,7 +20,7 @@ import org.headend.security.entity.Role;
  * the secret. A refusal is an {@link ApiException} whose message can be shown as it is.
  */
 @RequestScoped
-public class ApiTokenActions {
+public class ApiTokenOperations {
 
     static final int MAX_NAME = 64;
     static final int MAX_DAYS = 3650;
@@ -37,12 +37,12 @@ public class ApiTokenActions {
     @Inject
     HttpServletRequest request;
 
-    public List<ApiTokenInfo> mine() {
+    public List<ApiTokenJson> mine() {
         return listOf(caller().username());
     }
 
     /** Somebody else's tokens: for admins, who may revoke them. */
-    public List<ApiTokenInfo> of(String owner) {
+    public List<ApiTokenJson> of(String owner) {
         Tokens.Caller caller = caller();
         if (!owner.equals(caller.username()) && caller.role() != Role.ADMIN) {
             throw new ApiException(403, "Forbidden", "Only admins may list other users' tokens.");
@@ -77,8 +77,8 @@ public class ApiTokenActions {
         audit.record("token.revoke", "token", id, "name=" + token.name() + " owner=" + token.owner());
     }
 
-    private List<ApiTokenInfo> listOf(String owner) {
-        return store.activeOf(owner).stream().map(ApiTokenInfo::of).toList();
+    private List<ApiTokenJson> listOf(String owner) {
+        return store.activeOf(owner).stream().map(ApiTokenJson::of).toList();
     }
 
     static String validName(String name) {

@@ -4,11 +4,11 @@ import java.time.Instant;
 import org.headend.audit.entity.AuditEntry;
 
 /** An audit entry as the API shows it. */
-public record AuditView(
+public record AuditJson(
         Instant at, String actor, String address, String action, String objectType, String objectId, String detail)
         implements java.io.Serializable {
 
-    static AuditView of(AuditEntry e) {
-        return new AuditView(e.at(), e.actor(), e.address(), e.action(), e.objectType(), e.objectId(), e.detail());
+    static AuditJson of(AuditEntry e) {
+        return new AuditJson(e.at(), e.actor(), e.address(), e.action(), e.objectType(), e.objectId(), e.detail());
     }
 }

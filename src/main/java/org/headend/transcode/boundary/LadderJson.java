@@ -5,9 +5,9 @@ import org.headend.transcode.entity.Ladder;
 import org.headend.transcode.entity.Rendition;
 
 /** A ladder as the API shows it. */
-public record LadderView(String name, boolean builtIn, boolean passthrough, List<RenditionView> renditions) {
+public record LadderJson(String name, boolean builtIn, boolean passthrough, List<RenditionJson> renditions) {
 
-    public record RenditionView(
+    public record RenditionJson(
             String name,
             int width,
             int height,
@@ -17,17 +17,17 @@ public record LadderView(String name, boolean builtIn, boolean passthrough, List
             String profile,
             String preset) {
 
-        static RenditionView of(Rendition r) {
-            return new RenditionView(
+        static RenditionJson of(Rendition r) {
+            return new RenditionJson(
                     r.name(), r.width(), r.height(), r.videoKbps(), r.audioKbps(), r.maxFps(), r.profile(), r.preset());
         }
     }
 
-    public static LadderView of(Ladder ladder) {
-        return new LadderView(
+    public static LadderJson of(Ladder ladder) {
+        return new LadderJson(
                 ladder.name(),
                 ladder.builtIn(),
                 ladder.passthrough(),
-                ladder.renditions().stream().map(RenditionView::of).toList());
+                ladder.renditions().stream().map(RenditionJson::of).toList());
     }
 }
