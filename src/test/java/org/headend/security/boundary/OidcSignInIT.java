@@ -117,7 +117,7 @@ class OidcSignInIT {
         var tampered = client.get(callback.replace("state=" + state, "state=" + state + "x"));
 
         assertEquals(400, tampered.status());
-        assertTrue(tampered.body().contains("does not belong to a sign-in started in this client"), tampered.body());
+        assertTrue(tampered.body().contains("does not belong to a sign-in started in this browser"), tampered.body());
         assertFalse(
                 tampered.body().contains(OidcHeadend.query(answer.location()).get("code")), "the code is not echoed");
         assertEquals(400, client.get(callback).status(), "the real answer comes too late: the attempt is spent");
