@@ -6,18 +6,20 @@ import jakarta.servlet.annotation.WebListener;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Marks the console's session cookie Secure when the console is served over TLS (directly or
- * behind a TLS proxy). Off by default only because the out-of-the-box listener is plain HTTP on
- * the operator's own machine, where a Secure cookie would never be sent back.
+ * The console's session cookie is Secure whenever its session began over TLS (Payara's "dynamic"
+ * default, left alone here). Behind a proxy that terminates TLS the app sees plain HTTP, so
+ * {@code headend.console.secure-cookies=true} forces the flag.
  */
 @WebListener
 public class ConsoleCookies implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        boolean secure = ConfigProvider.getConfig()
+        boolean forced = ConfigProvider.getConfig()
                 .getOptionalValue("headend.console.secure-cookies", Boolean.class)
                 .orElse(false);
-        event.getServletContext().getSessionCookieConfig().setSecure(secure);
+        if (forced) {
+            event.getServletContext().getSessionCookieConfig().setSecure(true);
+        }
     }
 }
