@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ObjIntConsumer;
 import java.util.logging.Logger;
 import org.headend.platform.process.ChildProcess;
+import org.headend.platform.process.Progress;
+import org.headend.platform.process.ProgressParser;
 import org.headend.stream.entity.StreamState;
 import org.headend.stream.entity.TranscoderStatus;
 

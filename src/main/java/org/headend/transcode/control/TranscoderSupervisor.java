@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.platform.HeadendHome;
+import org.headend.platform.process.Backoff;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.entity.InputInfo;
 import org.headend.transcode.entity.Ladder;

@@ -1,4 +1,4 @@
-package org.headend.transcode.control;
+package org.headend.platform.process;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +30,7 @@ public final class ProgressParser {
                 number(block.get("fps")),
                 number(stripSuffix(block.get("speed"), "x")),
                 (long) number(block.get("out_time_us")),
+                (long) number(block.get("total_size")),
                 value.equals("end"));
         block.clear();
         return Optional.of(progress);

@@ -1,4 +1,4 @@
-package org.headend.transcode.control;
+package org.headend.platform.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +32,7 @@ class ProgressParserTest {
                 "speed=1.01x",
                 "progress=continue");
 
-        assertEquals(List.of(new Progress(1500, 25.0, 1.01, 60_000_000, false)), blocks);
+        assertEquals(List.of(new Progress(1500, 25.0, 1.01, 60_000_000, 0, false)), blocks);
     }
 
     @Test
@@ -55,14 +55,14 @@ class ProgressParserTest {
     void notYetKnownValuesReadAsZero() {
         var blocks = feed("frame=0", "fps=N/A", "out_time_us=N/A", "speed=N/A", "progress=continue");
 
-        assertEquals(List.of(new Progress(0, 0, 0, 0, false)), blocks);
+        assertEquals(List.of(new Progress(0, 0, 0, 0, 0, false)), blocks);
     }
 
     @Test
     void aBlockDoesNotInheritValuesOfThePreviousOne() {
         var blocks = feed("frame=10", "fps=30", "speed=2x", "progress=continue", "progress=continue");
 
-        assertEquals(new Progress(0, 0, 0, 0, false), blocks.get(1));
+        assertEquals(new Progress(0, 0, 0, 0, 0, false), blocks.get(1));
     }
 
     @Test
@@ -76,13 +76,13 @@ class ProgressParserTest {
                 "speed=  0.99x ",
                 "progress=continue");
 
-        assertEquals(List.of(new Progress(5, 0, 0.99, 0, false)), blocks);
+        assertEquals(List.of(new Progress(5, 0, 0.99, 0, 0, false)), blocks);
     }
 
     @Test
     void surroundingWhitespaceIsTolerated() {
         var blocks = feed("  frame = 42 ", " progress = end ");
 
-        assertEquals(List.of(new Progress(42, 0, 0, 0, true)), blocks);
+        assertEquals(List.of(new Progress(42, 0, 0, 0, 0, true)), blocks);
     }
 }

@@ -1,4 +1,4 @@
-package org.headend.transcode.control;
+package org.headend.platform.process;
 
 import java.time.Duration;
 
