@@ -10,6 +10,11 @@ public final class Ffprobe {
 
     private Ffprobe() {}
 
+    /** The streams of a network source (rtmp://, udp://?timeout=..., srt://): codec,width,height lines. */
+    public static String streams(String url) throws IOException, InterruptedException {
+        return streams(Path.of(url));
+    }
+
     public static String streams(Path file) throws IOException, InterruptedException {
         Process probe = new ProcessBuilder(
                         "ffprobe",

@@ -1,19 +1,15 @@
 package org.headend.stream.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.headend.platform.metrics.OutcomeCounter;
+import org.headend.platform.console.ConsolePush;
 import org.headend.stream.entity.StreamCatalogChanged;
 import org.headend.stream.entity.StreamStateChanged;
 import org.headend.transcode.entity.TranscoderRestarted;
-import org.omnifaces.cdi.Push;
-import org.omnifaces.cdi.PushContext;
 
 /**
  * Sends what happens to streams to every open console page over the WebSocket channel
@@ -25,26 +21,10 @@ import org.omnifaces.cdi.PushContext;
 public class StreamPush {
 
     @Inject
-    @Push(channel = "console")
-    PushContext console;
-
-    @Inject
-    MetricRegistry metrics;
-
-    private OutcomeCounter sent;
-
-    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        sent = new OutcomeCounter(
-                metrics,
-                "headend_console_push_messages",
-                "Messages pushed to open console pages, by type",
-                "type",
-                List.of("state", "created", "deleted", "notice", "figures"));
-    }
+    ConsolePush push;
 
     private void send(Map<String, Object> message) {
-        console.send(message);
-        sent.count((String) message.get("type"));
+        push.send(message);
     }
 
     void stateChanged(@Observes StreamStateChanged change) {

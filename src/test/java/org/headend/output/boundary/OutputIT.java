@@ -1,0 +1,148 @@
+package org.headend.output.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import org.headend.testing.Api;
+import org.headend.testing.Await;
+import org.headend.testing.Ffprobe;
+import org.headend.testing.FreePorts;
+import org.headend.testing.HeadendProcess;
+import org.headend.testing.Names;
+import org.headend.testing.Publisher;
+import org.headend.testing.RtmpDestination;
+import org.headend.testing.SharedHeadend;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Restream outputs with real peers: a second nginx-rtmp that is killed and brought back, and an
+ * ffprobe reading a UDP output, while a real ffmpeg publishes.
+ */
+@ExtendWith(SharedHeadend.class)
+class OutputIT {
+
+    private static final String DESTINATION_KEY = "live_1234-secret-key";
+
+    private HeadendProcess app;
+    private Api api;
+
+    @BeforeEach
+    void signIn(HeadendProcess app) {
+        this.app = app;
+        this.api = app.admin();
+    }
+
+    @Test
+    void outputsFollowTheStreamAndALostDestinationIsLiveAgainSoonAfterItReturns() throws Exception {
+        JsonObject stream = api.post(
+                        "/api/v1/streams", "{\"name\":\"" + Names.unique("restream") + "\",\"ladder\":\"passthrough\"}")
+                .json();
+        String outputs = "/api/v1/streams/" + stream.getString("id") + "/outputs";
+        try (RtmpDestination destination = new RtmpDestination()) {
+            String rtmp = add(outputs, "youtube", destination.url(DESTINATION_KEY));
+            int udpPort = FreePorts.next();
+            String udp = add(outputs, "udp", "udp://127.0.0.1:" + udpPort);
+            assertEquals("WAITING", state(outputs, rtmp), "an output waits for its stream");
+
+            try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
+                awaitState(outputs, rtmp, "LIVE", Duration.ofSeconds(40));
+                awaitState(outputs, udp, "LIVE", Duration.ofSeconds(10));
+                assertTrue(
+                        Ffprobe.streams(destination.url(DESTINATION_KEY)).contains("h264"),
+                        "the copy reached the destination");
+                assertTrue(
+                        Ffprobe.streams("udp://127.0.0.1:" + udpPort + "?timeout=5000000")
+                                .contains("h264"),
+                        "UDP is received");
+
+                JsonObject shown = api.get(outputs + "/" + rtmp).json();
+                assertEquals(destination.url("***"), shown.getString("url"), "the stream key is masked");
+                assertTrue(shown.getJsonNumber("bytesSent").longValue() > 0);
+
+                int udpRestarts = api.get(outputs + "/" + udp).json().getInt("restarts");
+                destination.kill();
+                awaitState(outputs, rtmp, "RETRYING", Duration.ofSeconds(20));
+                assertFalse(
+                        api.get(outputs + "/" + rtmp)
+                                .json()
+                                .getString("lastError")
+                                .isBlank(),
+                        "says why");
+                destination.start();
+                long back = System.nanoTime();
+                awaitState(outputs, rtmp, "LIVE", Duration.ofSeconds(10));
+                long millis = (System.nanoTime() - back) / 1_000_000;
+                assertTrue(
+                        millis <= 3000,
+                        "LIVE again " + millis + " ms after the destination returned; log: "
+                                + api.get(outputs + "/" + rtmp + "/log").body());
+                JsonObject other = api.get(outputs + "/" + udp).json();
+                assertEquals("LIVE", other.getString("state"), "the other output is untouched");
+                assertEquals(udpRestarts, other.getInt("restarts"));
+
+                String everything = api.get(outputs + "/" + rtmp + "/log").body()
+                        + api.get(outputs).body()
+                        + api.get("/api/v1/audit?object=output").body();
+                assertFalse(everything.contains(DESTINATION_KEY), "no key in log, status or audit");
+            }
+            awaitState(outputs, rtmp, "WAITING", Duration.ofSeconds(20));
+        } finally {
+            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+        }
+    }
+
+    @Test
+    void badOutputsAreRefusedBeforeAnythingStarts() {
+        JsonObject stream = api.post("/api/v1/streams", "{\"name\":\"" + Names.unique("badout") + "\"}")
+                .json();
+        String outputs = "/api/v1/streams/" + stream.getString("id") + "/outputs";
+        for (String url : new String[] {
+            "http://example.com/x",
+            "rtmp:///live/key",
+            "udp://127.0.0.1",
+            "rtmp://h/a b",
+            "file:///etc/passwd",
+            "srt://host:99999"
+        }) {
+            var refused = api.post(
+                    outputs,
+                    Json.createObjectBuilder().add("name", "x").add("url", url).build());
+            assertEquals(400, refused.status(), url + ": " + refused.body());
+            assertTrue(refused.isProblem());
+        }
+        add(outputs, "same", "udp://127.0.0.1:" + FreePorts.next());
+        assertEquals(
+                409,
+                api.post(
+                                outputs,
+                                Json.createObjectBuilder()
+                                        .add("name", "same")
+                                        .add("url", "udp://127.0.0.1:9")
+                                        .build())
+                        .status());
+        assertEquals(404, api.get("/api/v1/streams/no-such-stream/outputs").status());
+        api.delete("/api/v1/streams/" + stream.getString("id"));
+    }
+
+    private String add(String outputs, String name, String url) {
+        var created = api.post(
+                outputs,
+                Json.createObjectBuilder().add("name", name).add("url", url).build());
+        assertEquals(201, created.status(), created.body());
+        return created.json().getString("id");
+    }
+
+    private String state(String outputs, String id) {
+        return api.get(outputs + "/" + id).json().getString("state");
+    }
+
+    private void awaitState(String outputs, String id, String state, Duration deadline) {
+        Await.until("output " + id + " " + state, deadline, () -> state.equals(state(outputs, id)));
+    }
+}
