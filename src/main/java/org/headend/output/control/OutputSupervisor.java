@@ -91,17 +91,21 @@ public class OutputSupervisor {
                 changes::fire);
     }
 
+    // Off the firing thread: starting and stopping processes takes time that the transcoder,
+    // the hooks and the console push (observing the same events) must not wait for.
     void streamChanged(@Observes StreamStateChanged change) {
         if (change.to() == StreamState.LIVE) {
-            outputs.ofStream(change.streamId()).stream().filter(Output::enabled).forEach(o -> run(o, change.name()));
+            scheduler.execute(() -> outputs.ofStream(change.streamId()).stream()
+                    .filter(Output::enabled)
+                    .forEach(o -> run(o, change.name())));
         } else if (change.to() == StreamState.OFFLINE) {
-            stopAll(change.streamId());
+            scheduler.execute(() -> stopAll(change.streamId()));
         }
     }
 
     void catalogChanged(@Observes StreamCatalogChanged change) {
         if (change.change() == StreamCatalogChanged.Change.DELETED) {
-            stopAll(change.streamId());
+            scheduler.execute(() -> stopAll(change.streamId()));
         }
     }
 

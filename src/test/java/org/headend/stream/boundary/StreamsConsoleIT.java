@@ -91,6 +91,15 @@ class StreamsConsoleIT {
                                 .build())
                 .json();
         String id = created.getString("id");
+        String output = app.admin()
+                .post(
+                        "/api/v1/streams/" + id + "/outputs",
+                        Json.createObjectBuilder()
+                                .add("name", "lan")
+                                .add("url", "udp://127.0.0.1:" + org.headend.testing.FreePorts.next())
+                                .build())
+                .json()
+                .getString("id");
         try (Browser watcher = new Browser(app.baseUrl())) {
             browser.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
             watcher.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
@@ -114,6 +123,10 @@ class StreamsConsoleIT {
                                         .doubleValue()
                                 > 0);
                 assertTrue(browser.find(By.id("stream:renditions")).getText().contains("source"));
+                String outputState = "//span[@data-output-state='" + output + "']";
+                browser.waitFor(
+                        Duration.ofSeconds(20),
+                        d -> d.findElement(By.xpath(outputState)).getText().equals("LIVE"));
             }
             watcher.waitFor(
                     Duration.ofSeconds(15),
