@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.headend.testing.Api;
 import org.headend.testing.Await;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OutputIT {
 
     private static final String DESTINATION_KEY = "live_1234-secret-key";
+    private static final String SRT_PASSPHRASE = "srt-secret-1234";
 
     private HeadendProcess app;
     private Api api;
@@ -48,6 +51,28 @@ class OutputIT {
             String rtmp = add(outputs, "youtube", destination.url(DESTINATION_KEY));
             int udpPort = FreePorts.next();
             String udp = add(outputs, "udp", "udp://127.0.0.1:" + udpPort);
+            int srtPort = FreePorts.next();
+            Path received = Files.createTempFile("headend-srt", ".ts");
+            Process listener = new ProcessBuilder(
+                            "ffmpeg",
+                            "-hide_banner",
+                            "-nostdin",
+                            "-loglevel",
+                            "error",
+                            "-y",
+                            "-i",
+                            "srt://127.0.0.1:" + srtPort + "?mode=listener&passphrase=" + SRT_PASSPHRASE,
+                            "-t",
+                            "4",
+                            "-c",
+                            "copy",
+                            "-f",
+                            "mpegts",
+                            received.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            add(outputs, "srt", "srt://127.0.0.1:" + srtPort + "?passphrase=" + SRT_PASSPHRASE);
             assertEquals("WAITING", state(outputs, rtmp), "an output waits for its stream");
 
             try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
@@ -90,10 +115,15 @@ class OutputIT {
                         + api.get(outputs).body()
                         + api.get("/api/v1/audit?object=output").body();
                 assertFalse(everything.contains(DESTINATION_KEY), "no key in log, status or audit");
+                assertFalse(everything.contains(SRT_PASSPHRASE), "no passphrase in log, status or audit");
             }
             awaitState(outputs, rtmp, "WAITING", Duration.ofSeconds(20));
         } finally {
             api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            ProcessHandle.current()
+                    .children()
+                    .filter(p -> p.info().commandLine().orElse("").contains("mode=listener"))
+                    .forEach(ProcessHandle::destroyForcibly);
         }
     }
 
