@@ -40,6 +40,27 @@ public class WebhookEvents {
     private final Set<String> troubled = ConcurrentHashMap.newKeySet();
 
     void onStream(@Observes StreamStateChanged change) {
+        guarded(() -> stream(change));
+    }
+
+    void onOutput(@Observes OutputStateChanged change) {
+        guarded(() -> output(change));
+    }
+
+    void onRecording(@Observes RecordingFinished finished) {
+        guarded(() -> enqueue(EventType.RECORDING_FINISHED, EventBodies.recording(finished)));
+    }
+
+    /** Whatever goes wrong here stays here: the supervisor that fired the event carries on. */
+    private static void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot turn an event into webhook deliveries", e);
+        }
+    }
+
+    private void stream(StreamStateChanged change) {
         if (change.to() == StreamState.LIVE && change.from() != StreamState.LIVE) {
             enqueue(EventType.STREAM_LIVE, EventBodies.stream(EventType.STREAM_LIVE, change));
         } else if (change.to() == StreamState.OFFLINE && change.from() != StreamState.OFFLINE) {
@@ -47,7 +68,7 @@ public class WebhookEvents {
         }
     }
 
-    void onOutput(@Observes OutputStateChanged change) {
+    private void output(OutputStateChanged change) {
         if (change.from() == OutputState.LIVE && TROUBLE.contains(change.to())) {
             troubled.add(change.outputId());
             enqueue(EventType.OUTPUT_FAILED, EventBodies.output(EventType.OUTPUT_FAILED, change));
@@ -57,10 +78,6 @@ public class WebhookEvents {
         } else if (change.to() == OutputState.DISABLED || change.to() == OutputState.WAITING) {
             troubled.remove(change.outputId());
         }
-    }
-
-    void onRecording(@Observes RecordingFinished finished) {
-        enqueue(EventType.RECORDING_FINISHED, EventBodies.recording(finished));
     }
 
     private void enqueue(EventType type, String body) {

@@ -23,14 +23,12 @@ public final class EventBodies {
     }
 
     public static String output(EventType type, OutputStateChanged change) {
-        JsonObjectBuilder output = Json.createObjectBuilder()
-                .add("id", change.outputId())
-                .add("name", change.outputName())
-                .add("from", change.from().name())
-                .add("state", change.to().name());
-        if (change.lastError() != null) {
-            output.add("lastError", change.lastError());
-        }
+        JsonObjectBuilder output = Json.createObjectBuilder();
+        put(output, "id", change.outputId());
+        put(output, "name", change.outputName());
+        put(output, "from", change.from() == null ? null : change.from().name());
+        put(output, "state", change.to() == null ? null : change.to().name());
+        put(output, "lastError", change.lastError());
         return base(type.wire(), change.streamId(), change.streamName(), change.at())
                 .add("output", output)
                 .build()
@@ -38,14 +36,12 @@ public final class EventBodies {
     }
 
     public static String recording(RecordingFinished finished) {
+        JsonObjectBuilder recording = Json.createObjectBuilder();
+        put(recording, "id", finished.recordingId());
+        put(recording, "state", finished.state());
+        recording.add("durationMillis", finished.durationMillis()).add("bytes", finished.bytes());
         return base(EventType.RECORDING_FINISHED.wire(), finished.streamId(), finished.streamName(), finished.at())
-                .add(
-                        "recording",
-                        Json.createObjectBuilder()
-                                .add("id", finished.recordingId())
-                                .add("state", finished.state())
-                                .add("durationMillis", finished.durationMillis())
-                                .add("bytes", finished.bytes()))
+                .add("recording", recording)
                 .build()
                 .toString();
     }
@@ -61,9 +57,19 @@ public final class EventBodies {
     }
 
     private static JsonObjectBuilder base(String type, String streamId, String streamName, Instant at) {
+        JsonObjectBuilder stream = Json.createObjectBuilder();
+        put(stream, "id", streamId);
+        put(stream, "name", streamName);
         return Json.createObjectBuilder()
                 .add("type", type)
-                .add("stream", Json.createObjectBuilder().add("id", streamId).add("name", streamName))
+                .add("stream", stream)
                 .add("at", (at == null ? Instant.now() : at).toString());
+    }
+
+    /** Leaves a missing value out rather than failing the event. */
+    private static void put(JsonObjectBuilder json, String field, String value) {
+        if (value != null) {
+            json.add(field, value);
+        }
     }
 }

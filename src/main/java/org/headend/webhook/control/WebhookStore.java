@@ -24,7 +24,12 @@ public class WebhookStore {
     SecretSeal seal;
 
     /** A delivery taken for one attempt: all the sender needs, the secret opened. */
-    public record Due(String id, String webhookId, String url, String secret, String eventType, String body) {}
+    public record Due(String id, String webhookId, String url, String secret, String eventType, String body) {
+        @Override
+        public String toString() {
+            return "Due[" + id + " " + eventType + " to webhook " + webhookId + "]"; // never the secret
+        }
+    }
 
     public Webhook create(String url, List<String> events, String secret) {
         var webhook = new Webhook(url, events, seal.seal(secret), hint(secret));
