@@ -19,4 +19,9 @@ public record WebhookJson(
                 webhook.secretHint(),
                 webhook.createdAt());
     }
+
+    /** The events on one line, for the console. */
+    public String eventList() {
+        return String.join(", ", events);
+    }
 }

@@ -19,6 +19,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.headend.testing.Api;
 import org.headend.testing.Await;
+import org.headend.testing.FreePorts;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
@@ -82,6 +83,7 @@ class WebhookIT {
             assertEquals("stream.offline", deliveries.get(0).getString("event"), "newest first");
             Set<String> ids = deliveries.stream().map(d -> d.getString("id")).collect(Collectors.toSet());
             assertTrue(ids.contains(find(receiver, name, "stream.offline").header("X-Headend-Delivery")));
+            assertEquals(204, admin.delete("/api/v1/webhooks/" + webhook).status());
         }
     }
 
@@ -127,10 +129,30 @@ class WebhookIT {
                     Api.fetch(app.baseUrl() + "/metrics?scope=application").body();
             assertTrue(metrics.contains("headend_webhook_deliveries_total{"), metrics);
             assertTrue(metrics.contains("headend_webhook_pending"), metrics);
+            assertEquals(204, admin.delete("/api/v1/webhooks/" + webhook).status());
         }
     }
 
+    @Test
+    void aDeadReceiverLeavesTheDeliveryPendingWithTheReasonInPlainWords() {
+        String webhook = register("http://127.0.0.1:" + FreePorts.next() + "/nobody", "stream.live");
+        var ping = admin.post("/api/v1/webhooks/" + webhook + "/test", "");
+        assertEquals(202, ping.status(), ping.body());
+        var tried = Await.until("a first attempt at a closed port", RETRIED, () -> deliveries(webhook).stream()
+                .filter(d -> d.getInt("attempts") >= 1)
+                .findFirst()
+                .orElse(null));
+        assertEquals("PENDING", tried.getString("state"), "retried later, not given up");
+        assertTrue(!tried.containsKey("lastStatus") || tried.isNull("lastStatus"), tried.toString());
+        assertTrue(tried.getString("lastError").startsWith("Cannot reach the receiver"), tried.toString());
+        assertEquals(204, admin.delete("/api/v1/webhooks/" + webhook).status());
+    }
+
     private String register(Receiver receiver, String... events) {
+        return register(receiver.url(), events);
+    }
+
+    private String register(String url, String... events) {
         var events_ = Json.createArrayBuilder();
         for (String event : events) {
             events_.add(event);
@@ -138,7 +160,7 @@ class WebhookIT {
         var reply = admin.post(
                 "/api/v1/webhooks",
                 Json.createObjectBuilder()
-                        .add("url", receiver.url())
+                        .add("url", url)
                         .add("events", events_)
                         .add("secret", SECRET)
                         .build());
