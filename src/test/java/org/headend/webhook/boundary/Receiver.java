@@ -37,10 +37,10 @@ final class Receiver implements AutoCloseable {
     private final AtomicInteger failing;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    private Receiver(int failing) {
+    private Receiver(int port, int failing) {
         this.failing = new AtomicInteger(failing);
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), FreePorts.next()), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,12 +55,17 @@ final class Receiver implements AutoCloseable {
     }
 
     static Receiver answering() {
-        return new Receiver(0);
+        return new Receiver(FreePorts.next(), 0);
+    }
+
+    /** A receiver on a given port, e.g. one a webhook has pointed at while nobody listened. */
+    static Receiver answeringOn(int port) {
+        return new Receiver(port, 0);
     }
 
     /** A receiver that answers 500 to the first {@code count} requests. */
     static Receiver failingFirst(int count) {
-        return new Receiver(count);
+        return new Receiver(FreePorts.next(), count);
     }
 
     String url() {
