@@ -122,6 +122,14 @@ public class WebhookStore {
                 .getSingleResult();
     }
 
+    /** Deletes delivered and failed deliveries created before {@code before}; pending ones stay. */
+    public int purgeFinished(Instant before) {
+        return em.createQuery("DELETE FROM WebhookDelivery d WHERE d.state <> :pending AND d.createdAt < :before")
+                .setParameter("pending", DeliveryState.PENDING)
+                .setParameter("before", before)
+                .executeUpdate();
+    }
+
     public long countPending() {
         return em.createNamedQuery(WebhookDelivery.COUNT_IN_STATE, Long.class)
                 .setParameter("state", DeliveryState.PENDING)
