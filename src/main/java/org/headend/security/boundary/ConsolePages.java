@@ -13,8 +13,17 @@ public final class ConsolePages {
     static final Set<String> PUBLIC = Set.of("/login", "/no-access", "/auth/oidc/start", "/auth/oidc/callback");
 
     private static final Set<String> STAFF = Set.of("admin", "operator");
-    private static final Map<String, Set<String>> RESTRICTED =
-            Map.of("/users", Set.of("admin"), "/audit", Set.of("admin"), "/stream-new", STAFF, "/ladder", STAFF);
+    private static final Map<String, Set<String>> RESTRICTED = Map.of(
+            "/users",
+            Set.of("admin"),
+            "/audit",
+            Set.of("admin"),
+            "/webhooks",
+            Set.of("admin"),
+            "/stream-new",
+            STAFF,
+            "/ladder",
+            STAFF);
 
     private ConsolePages() {}
 

@@ -94,7 +94,14 @@ class RoleMatrixIT {
                 new Call("GET", "/api/v1/audit.csv", null, ADMIN),
                 new Call("GET", "/api/v1/tokens", null, ALL),
                 new Call("POST", "/api/v1/tokens", "{\"name\":\"\"}", ALL),
-                new Call("DELETE", "/api/v1/tokens/no-such-token", null, ALL));
+                new Call("DELETE", "/api/v1/tokens/no-such-token", null, ALL),
+                new Call("GET", "/api/v1/webhooks", null, ADMIN),
+                new Call("POST", "/api/v1/webhooks", "{\"url\":\"ftp://x\"}", ADMIN),
+                new Call("GET", "/api/v1/webhooks/no-such-webhook", null, ADMIN),
+                new Call("PUT", "/api/v1/webhooks/no-such-webhook", "{}", ADMIN),
+                new Call("DELETE", "/api/v1/webhooks/no-such-webhook", null, ADMIN),
+                new Call("GET", "/api/v1/webhooks/no-such-webhook/deliveries", null, ADMIN),
+                new Call("POST", "/api/v1/webhooks/no-such-webhook/test", "", ADMIN));
     }
 
     @Test
@@ -124,8 +131,8 @@ class RoleMatrixIT {
     @Test
     void theConsoleShowsEachRoleOnlyThePagesAndControlsItMayUse() {
         checkConsole("admin", "admin", HeadendProcess.ADMIN_PASSWORD, Set.of());
-        checkConsole("operator", usernames.get("operator"), PASSWORD, Set.of("/users", "/audit"));
-        checkConsole("viewer", usernames.get("viewer"), PASSWORD, Set.of("/users", "/audit", "/ladder"));
+        checkConsole("operator", usernames.get("operator"), PASSWORD, Set.of("/users", "/audit", "/webhooks"));
+        checkConsole("viewer", usernames.get("viewer"), PASSWORD, Set.of("/users", "/audit", "/webhooks", "/ladder"));
     }
 
     private void checkConsole(String role, String username, String password, Set<String> forbidden) {
@@ -133,7 +140,15 @@ class RoleMatrixIT {
             browser.signIn(username, password);
             browser.waitFor(d -> browser.currentPath().equals("/"));
             for (String page : List.of(
-                    "/", "/streams", "/stream?id=" + streamId, "/ladders", "/ladder", "/users", "/audit", "/tokens")) {
+                    "/",
+                    "/streams",
+                    "/stream?id=" + streamId,
+                    "/ladders",
+                    "/ladder",
+                    "/users",
+                    "/audit",
+                    "/webhooks",
+                    "/tokens")) {
                 browser.open(page);
                 boolean refused =
                         !browser.driver().findElements(By.id("error-title")).isEmpty()
@@ -158,6 +173,7 @@ class RoleMatrixIT {
             assertEquals(staff, present.apply("new-ladder"), role + ": new ladder control");
             assertEquals(role.equals("admin"), present.apply("nav-users"), role + ": users link");
             assertEquals(role.equals("admin"), present.apply("nav-audit"), role + ": audit link");
+            assertEquals(role.equals("admin"), present.apply("nav-webhooks"), role + ": webhooks link");
         }
     }
 

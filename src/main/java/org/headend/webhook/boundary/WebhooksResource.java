@@ -1,0 +1,127 @@
+package org.headend.webhook.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.headend.platform.ApiException;
+import org.headend.platform.JsonBody;
+import org.headend.platform.Page;
+import org.headend.platform.Paging;
+import org.headend.webhook.control.WebhookStore;
+import org.headend.webhook.entity.WebhookDelivery;
+
+/** Webhooks, for admins only: where events go, which ones, and how their deliveries went. */
+@Path("v1/webhooks")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@RolesAllowed("admin")
+public class WebhooksResource {
+
+    private static final Set<String> FIELDS = Set.of("url", "events", "secret");
+    private static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    WebhookStore store;
+
+    @Inject
+    WebhookOperations operations;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Operation(summary = "Register a webhook: its URL, the events it wants, and the secret that signs them")
+    public Response create(JsonObject body) {
+        var json = JsonBody.of(body, FIELDS);
+        var webhook = operations.create(
+                json.requiredString("url"),
+                events(json).orElseThrow(() -> ApiException.invalid("events", "Field 'events' is required.")),
+                json.requiredString("secret"));
+        return Response.created(uri.getAbsolutePathBuilder().path(webhook.id()).build())
+                .entity(WebhookJson.of(webhook))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List webhooks (secrets shown as ***)")
+    public List<WebhookJson> list() {
+        return store.all().stream().map(WebhookJson::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get one webhook")
+    public WebhookJson get(@PathParam("id") String id) {
+        return WebhookJson.of(operations.existing(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change a webhook's URL, events or secret; what is left out stays")
+    public WebhookJson update(@PathParam("id") String id, JsonObject body) {
+        operations.existing(id);
+        var json = JsonBody.of(body, FIELDS);
+        return WebhookJson.of(
+                operations.update(id, json.optionalString("url"), events(json), json.optionalString("secret")));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a webhook and its deliveries")
+    public Response delete(@PathParam("id") String id) {
+        operations.delete(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @Operation(summary = "The webhook's deliveries, newest first, a page at a time")
+    public Page<DeliveryJson> deliveries(
+            @PathParam("id") String id, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return operations.deliveries(id, Paging.of(page, size, 50, MAX_PAGE_SIZE));
+    }
+
+    @POST
+    @Path("{id}/test")
+    @Operation(summary = "Send the webhook a signed ping event, delivered and retried like any other")
+    public Response test(@PathParam("id") String id) {
+        WebhookDelivery queued = operations.ping(id);
+        return Response.accepted(DeliveryJson.of(queued)).build();
+    }
+
+    private static Optional<List<String>> events(JsonBody json) {
+        return json.value("events")
+                .filter(v -> v.getValueType() != jakarta.json.JsonValue.ValueType.NULL)
+                .map(value -> {
+                    if (!(value instanceof JsonArray array) || !array.stream().allMatch(JsonString.class::isInstance)) {
+                        throw ApiException.invalid("events", "Field 'events' must be an array of strings.");
+                    }
+                    return array.getValuesAs(JsonString.class).stream()
+                            .map(JsonString::getString)
+                            .toList();
+                });
+    }
+}
