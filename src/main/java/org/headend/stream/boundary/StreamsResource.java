@@ -27,6 +27,8 @@ import org.headend.ingest.control.IngestEndpoints;
 import org.headend.platform.JsonBody;
 import org.headend.platform.Page;
 import org.headend.platform.Paging;
+import org.headend.recording.boundary.RecordingOperations;
+import org.headend.recording.entity.Recording;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamStore;
 import org.headend.stream.entity.Stream;
@@ -59,6 +61,9 @@ public class StreamsResource {
 
     @Inject
     IngestEndpoints endpoints;
+
+    @Inject
+    RecordingOperations recordings;
 
     @Context
     UriInfo uri;
@@ -153,6 +158,19 @@ public class StreamsResource {
 
     /** ffmpeg's own messages (warnings and errors) and Headend's notes about the process. */
     public record TranscoderLog(List<String> lines) {}
+
+    @POST
+    @Path("{id}/recordings")
+    @Operation(summary = "Start recording the live stream now; 409 when it is offline or already recording")
+    public Response record(@PathParam("id") String id) {
+        Recording started = recordings.start(id);
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("v1/recordings")
+                        .path(started.id())
+                        .build())
+                .entity(recordings.view(started))
+                .build();
+    }
 
     @DELETE
     @Path("{id}")
