@@ -90,6 +90,18 @@ class RecordingIT {
             assertTrue(Math.abs(probed - recorded) <= 1.0, "ffprobe " + probed + " s, API " + recorded + " s");
             assertTrue(Ffprobe.streams(mp4).contains("h264,320,180"), Ffprobe.streams(mp4));
             Files.delete(mp4);
+
+            String metrics = app.api().get("/metrics?scope=application").body();
+            assertTrue(
+                    metrics.lines()
+                            .anyMatch(l -> l.startsWith("headend_recordings_total{")
+                                    && l.contains("result=\"ready\"")
+                                    && !l.endsWith(" 0.0")),
+                    metrics);
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("headend_recordings_active")), metrics);
+            assertTrue(
+                    metrics.lines().anyMatch(l -> l.startsWith("headend_recording_bytes") && !l.endsWith(" 0.0")),
+                    metrics);
         }
     }
 
