@@ -71,6 +71,12 @@ class RoleMatrixIT {
                 new Call("GET", s + "/log", null, ALL),
                 new Call("POST", "/api/v1/streams/no-such-stream/rotate-key", "", STAFF),
                 new Call("DELETE", "/api/v1/streams/no-such-stream", null, STAFF),
+                new Call("POST", "/api/v1/streams/no-such-stream/recordings", "", STAFF),
+                new Call("GET", "/api/v1/recordings", null, ALL),
+                new Call("GET", "/api/v1/recordings/no-such-recording", null, ALL),
+                new Call("GET", "/api/v1/recordings/no-such-recording/file", null, ALL),
+                new Call("POST", "/api/v1/recordings/no-such-recording/stop", "", STAFF),
+                new Call("DELETE", "/api/v1/recordings/no-such-recording", null, STAFF),
                 new Call("GET", "/api/v1/ladders", null, ALL),
                 new Call("GET", "/api/v1/ladders/default", null, ALL),
                 new Call("POST", "/api/v1/ladders", "{\"name\":\"bad\",\"renditions\":[]}", STAFF),
@@ -128,7 +134,15 @@ class RoleMatrixIT {
             browser.signIn(username, password);
             browser.waitFor(d -> browser.currentPath().equals("/"));
             for (String page : List.of(
-                    "/", "/streams", "/stream?id=" + streamId, "/ladders", "/ladder", "/users", "/audit", "/tokens")) {
+                    "/",
+                    "/streams",
+                    "/stream?id=" + streamId,
+                    "/ladders",
+                    "/ladder",
+                    "/recordings",
+                    "/users",
+                    "/audit",
+                    "/tokens")) {
                 browser.open(page);
                 boolean refused =
                         !browser.driver().findElements(By.id("error-title")).isEmpty()
