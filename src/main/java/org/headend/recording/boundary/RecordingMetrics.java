@@ -5,6 +5,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.headend.platform.metrics.OutcomeCounter;
@@ -25,13 +26,16 @@ public class RecordingMetrics {
     @Inject
     RecordingStore store;
 
+    private static final Logger LOG = Logger.getLogger(RecordingMetrics.class.getName());
+
     private OutcomeCounter results;
+    private volatile long lastStoredBytes;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         metrics.gauge(
                 describe("headend_recordings_active", "Recordings being written now"), supervisor, s -> s.active());
         metrics.gauge(
-                describe("headend_recording_bytes", "Bytes held by READY recordings"), store, s -> s.storedBytes());
+                describe("headend_recording_bytes", "Bytes held by READY recordings"), this, m -> m.storedBytes());
         results = new OutcomeCounter(
                 metrics, "headend_recordings_total", "Recordings finalised, by result", List.of("ready", "failed"));
     }
@@ -40,6 +44,16 @@ public class RecordingMetrics {
         if (results != null) {
             results.count(finished.state().toLowerCase());
         }
+    }
+
+    /** Read at each scrape; a database that cannot answer must not break the whole /metrics page. */
+    private long storedBytes() {
+        try {
+            lastStoredBytes = store.storedBytes();
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Stored recording bytes unavailable: " + e);
+        }
+        return lastStoredBytes;
     }
 
     private static Metadata describe(String name, String description) {

@@ -52,9 +52,11 @@ public class RecordingStore {
 
     /** Bytes of every READY recording's file. */
     public long storedBytes() {
-        return em.createNamedQuery(Recording.STORED_BYTES, Long.class)
+        // SUM over BIGINT is NUMERIC on H2 2 and on PostgreSQL: read it as any number.
+        Object sum = em.createNamedQuery(Recording.STORED_BYTES)
                 .setParameter("state", RecordingState.READY)
                 .getSingleResult();
+        return sum instanceof Number n ? n.longValue() : 0;
     }
 
     public void finalizing(String id, Instant ended) {
