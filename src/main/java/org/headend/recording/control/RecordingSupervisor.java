@@ -6,23 +6,19 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.ingest.control.IngestEndpoints;
 import org.headend.platform.HeadendHome;
 import org.headend.recording.entity.Recording;
-import org.headend.recording.entity.RecordingFinished;
 import org.headend.recording.entity.RecordingState;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamStore;
@@ -57,7 +53,7 @@ public class RecordingSupervisor {
     HeadendHome home;
 
     @Inject
-    Event<RecordingFinished> finished;
+    RecordingFinisher finisher;
 
     @Inject
     @ConfigProperty(name = "headend.ffmpeg.binary", defaultValue = "ffmpeg")
@@ -80,7 +76,6 @@ public class RecordingSupervisor {
     private record Active(String streamId, SegmentRecorder recorder) {}
 
     private final Map<String, Active> running = new ConcurrentHashMap<>();
-    private final Set<String> finalizing = ConcurrentHashMap.newKeySet();
     private RecorderSettings settings;
 
     @PostConstruct
@@ -129,7 +124,7 @@ public class RecordingSupervisor {
     }
 
     public boolean isFinalizing(String recordingId) {
-        return finalizing.contains(recordingId);
+        return finisher.isFinalizing(recordingId);
     }
 
     public int active() {
@@ -148,11 +143,10 @@ public class RecordingSupervisor {
         if (active == null) {
             return false;
         }
-        store.finalizing(recordingId, Instant.now());
-        finalizing.add(recordingId);
+        finisher.claim(recordingId);
         scheduler.execute(() -> {
             active.recorder().stop();
-            finalise(recordingId);
+            finisher.finalise(recordingId, settings);
         });
         return true;
     }
@@ -167,40 +161,8 @@ public class RecordingSupervisor {
 
     /** Its ffmpeg ended because the stream is gone. */
     private void ended(String recordingId) {
-        if (running.remove(recordingId) != null) {
-            store.finalizing(recordingId, Instant.now());
-            finalizing.add(recordingId);
-            finalise(recordingId);
-        }
-    }
-
-    private void finalise(String recordingId) {
-        try {
-            var outcome = new Mp4Finalizer(settings).finalise(recordingId, folder(recordingId));
-            var done = outcome.ready()
-                    ? store.ready(
-                            recordingId,
-                            "recordings/" + recordingId + "/" + RecordingCommands.MP4,
-                            outcome.bytes(),
-                            outcome.millis())
-                    : store.failed(recordingId, outcome.reason());
-            done.ifPresent(r -> {
-                LOG.info(() -> "Recording " + recordingId + " of " + r.streamName() + " is " + r.state()
-                        + (r.reason() == null ? "" : ": " + r.reason()));
-                finished.fire(new RecordingFinished(
-                        r.id(),
-                        r.streamId(),
-                        r.streamName(),
-                        r.state().name(),
-                        r.durationMillis(),
-                        r.sizeBytes(),
-                        Instant.now()));
-            });
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Cannot finalise recording " + recordingId + ": " + e);
-            store.failed(recordingId, "cannot finalise: " + e.getMessage());
-        } finally {
-            finalizing.remove(recordingId);
+        if (running.remove(recordingId) != null && finisher.claim(recordingId)) {
+            finisher.finalise(recordingId, settings);
         }
     }
 
@@ -208,16 +170,15 @@ public class RecordingSupervisor {
     public void recover() {
         for (Recording r : store.inStates(List.of(RecordingState.RECORDING, RecordingState.FINALIZING))) {
             String id = r.id();
-            if (!running.containsKey(id) && finalizing.add(id)) {
+            if (!running.containsKey(id) && finisher.claim(id)) {
                 LOG.info(() -> "Finalising recording " + id + " of " + r.streamName() + ", left unfinished");
-                store.finalizing(id, Instant.now());
-                scheduler.execute(() -> finalise(id));
+                scheduler.execute(() -> finisher.finalise(id, settings));
             }
         }
     }
 
     public Path folder(String recordingId) {
-        return home.root().resolve("recordings").resolve(recordingId);
+        return finisher.folder(recordingId);
     }
 
     public Path file(Recording recording) {
