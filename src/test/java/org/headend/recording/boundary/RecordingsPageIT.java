@@ -70,7 +70,7 @@ class RecordingsPageIT {
         browser.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
         browser.waitFor(d -> browser.currentPath().equals("/"));
         browser.click(By.id("nav-recordings"));
-        String row = "//tr[td[normalize-space()='" + name + "']]";
+        String row = "//tr[td[contains(normalize-space(), '" + name + "')]]";
         assertTrue(browser.find(By.xpath(row)).getText().contains("READY"));
         String href =
                 browser.find(By.xpath(row + "//a[contains(@id,':download')]")).getAttribute("href");
