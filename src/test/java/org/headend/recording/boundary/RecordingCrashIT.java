@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The app killed (SIGKILL) in the middle of a recording, then started again on the same data
  * directory: the recording is finalised from the segments it had written, never lost; and the
- * clean-up shortly after start deletes a stream whose expiry has passed.
+ * clean-up shortly after start deletes a stream whose expiry has passed. A clean stop, by contrast,
+ * ends every recording ffmpeg with the app.
  */
 class RecordingCrashIT {
 
@@ -82,5 +83,15 @@ class RecordingCrashIT {
                 () -> api.get("/api/v1/streams/" + expiringId).status() == 404);
         var trail = api.get("/api/v1/audit?object=stream/" + expiringId).body();
         assertTrue(trail.contains("\"actor\":\"system\"") && trail.contains("stream.delete"), trail);
+
+        try (var publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
+            recordings.awaitStreamState(stream, "LIVE");
+            String again = api.post("/api/v1/streams/" + stream.getString("id") + "/recordings", "")
+                    .json()
+                    .getString("id");
+            recordings.awaitSize(again, 20_000);
+            assertEquals(List.of(), app.stop(), "a clean stop leaves no recording ffmpeg behind");
+            app = null;
+        }
     }
 }
