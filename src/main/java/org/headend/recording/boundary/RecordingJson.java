@@ -6,7 +6,7 @@ import org.headend.recording.entity.RecordingState;
 
 /**
  * A recording as the API shows it. While it records, its size is what its segments hold so far
- * and its duration the time since it started.
+ * and its duration the time since it started; once READY, the duration is the MP4's own.
  */
 public record RecordingJson(
         String id,
@@ -22,7 +22,13 @@ public record RecordingJson(
 
     static RecordingJson of(Recording r, long bytesSoFar) {
         boolean recording = r.state() == RecordingState.RECORDING;
-        long millis = recording ? Instant.now().toEpochMilli() - r.startedAt().toEpochMilli() : r.durationMillis();
+        long millis = r.durationMillis();
+        if (recording) {
+            millis = Instant.now().toEpochMilli() - r.startedAt().toEpochMilli();
+        } else if (millis == 0 && r.endedAt() != null) {
+            // Not measured (yet): FINALIZING, or FAILED without a file; the wall-clock span stands in.
+            millis = r.endedAt().toEpochMilli() - r.startedAt().toEpochMilli();
+        }
         return new RecordingJson(
                 r.id(),
                 r.streamId(),
