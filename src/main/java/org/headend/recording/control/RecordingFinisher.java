@@ -3,11 +3,16 @@ package org.headend.recording.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.headend.platform.HeadendHome;
 import org.headend.recording.entity.RecordingFinished;
 
@@ -32,13 +37,27 @@ public class RecordingFinisher {
 
     private final Set<String> finalizing = ConcurrentHashMap.newKeySet();
 
-    /** Marks the recording FINALIZING; false when it is already being finalised. */
+    /** Marks the recording FINALIZING, ended now; false when it is already being finalised. */
     boolean claim(String recordingId) {
+        return claim(recordingId, Instant.now());
+    }
+
+    /** Marks the recording FINALIZING, ended at the given instant; false when it is already being finalised. */
+    boolean claim(String recordingId, Instant ended) {
         if (!finalizing.add(recordingId)) {
             return false;
         }
-        store.finalizing(recordingId, Instant.now());
+        store.finalizing(recordingId, ended);
         return true;
+    }
+
+    /** When a recording's folder was last written to: for one cut by a crash, when it ended. */
+    Optional<Instant> lastWrite(String recordingId) {
+        try (Stream<Path> files = Files.list(folder(recordingId))) {
+            return files.map(p -> p.toFile().lastModified()).max(Long::compare).map(Instant::ofEpochMilli);
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     public boolean isFinalizing(String recordingId) {

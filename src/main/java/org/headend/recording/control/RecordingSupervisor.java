@@ -170,7 +170,8 @@ public class RecordingSupervisor {
     public void recover() {
         for (Recording r : store.inStates(List.of(RecordingState.RECORDING, RecordingState.FINALIZING))) {
             String id = r.id();
-            if (!running.containsKey(id) && finisher.claim(id)) {
+            if (!running.containsKey(id)
+                    && finisher.claim(id, finisher.lastWrite(id).orElseGet(java.time.Instant::now))) {
                 LOG.info(() -> "Finalising recording " + id + " of " + r.streamName() + ", left unfinished");
                 scheduler.execute(() -> finisher.finalise(id, settings));
             }
