@@ -11,13 +11,29 @@ import org.headend.audit.entity.AuditEntry;
 @RequestScoped
 public class Audit {
 
+    public static final String SYSTEM = "system";
+
     @Inject
     AuditLog log;
 
     @Inject
     HttpServletRequest request;
 
+    private boolean system;
+
+    /**
+     * Makes what this request scope does next recorded as done by "system", with no address: for
+     * timers and startup work, which run outside any HTTP request.
+     */
+    public void actAsSystem() {
+        system = true;
+    }
+
     public void record(String action, String objectType, String objectId, String detail) {
+        if (system) {
+            log.record(new AuditEntry(SYSTEM, null, action, objectType, objectId, detail));
+            return;
+        }
         Principal caller = request.getUserPrincipal();
         recordAs(caller == null ? "anonymous" : caller.getName(), action, objectType, objectId, detail);
     }

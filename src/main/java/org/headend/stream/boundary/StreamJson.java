@@ -16,10 +16,21 @@ public record StreamJson(
         String ingestUrl,
         String playbackUrl,
         Instant createdAt,
+        String record,
+        Instant expiresAt,
         String streamKey) {
 
     static StreamJson of(Stream stream, StreamState state, String ingestUrl, String playbackUrl, String key) {
         return new StreamJson(
-                stream.id(), stream.name(), stream.ladder(), state, ingestUrl, playbackUrl, stream.createdAt(), key);
+                stream.id(),
+                stream.name(),
+                stream.ladder(),
+                state,
+                ingestUrl,
+                playbackUrl,
+                stream.createdAt(),
+                stream.record(),
+                stream.expiresAt(),
+                key);
     }
 }

@@ -45,13 +45,24 @@ public class StreamOperations {
     Event<StreamCatalogChanged> catalog;
 
     public StreamStore.Created create(String name, String ladder) {
+        return create(name, ladder, Stream.RECORD_OFF, null);
+    }
+
+    /** A new stream; {@code record} is "always" or "off", {@code expiresAt} may be null. */
+    public StreamStore.Created create(String name, String ladder, String record, Instant expiresAt) {
         StreamNames.require("name", name);
         existingLadder(ladder);
+        requireRecordMode(record);
         if (streams.byName(name).isPresent()) {
             throw ApiException.conflict("A stream named '" + name + "' already exists.");
         }
-        var created = streams.create(name, ladder);
-        audit.record("stream.create", "stream", created.stream().id(), "name=" + name + " ladder=" + ladder);
+        var created = streams.create(name, ladder, record, expiresAt);
+        audit.record(
+                "stream.create",
+                "stream",
+                created.stream().id(),
+                "name=" + name + " ladder=" + ladder + " record=" + record
+                        + (expiresAt == null ? "" : " expiresAt=" + expiresAt));
         catalog.fire(new StreamCatalogChanged(
                 created.stream().id(), name, StreamCatalogChanged.Change.CREATED, Instant.now()));
         return created;
@@ -63,6 +74,38 @@ public class StreamOperations {
         Stream changed = streams.changeLadder(id, ladder);
         audit.record("stream.update", "stream", id, "ladder=" + ladder);
         return changed;
+    }
+
+    public Stream changeRecording(String id, String record) {
+        existing(id);
+        requireRecordMode(record);
+        Stream changed = streams.changeRecording(id, record);
+        audit.record("stream.update", "stream", id, "record=" + record);
+        return changed;
+    }
+
+    /** Sets or (with null) clears the instant after which the stream is deleted with its keys. */
+    public Stream changeExpiry(String id, Instant expiresAt) {
+        existing(id);
+        Stream changed = streams.changeExpiry(id, expiresAt);
+        audit.record("stream.update", "stream", id, "expiresAt=" + expiresAt);
+        return changed;
+    }
+
+    /** Reads an ISO-8601 instant such as 2030-01-31T12:00:00Z, or refuses it as a 400 on the field. */
+    public static Instant instant(String field, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.invalid(
+                    field, "'" + field + "' must be an ISO-8601 instant such as 2030-01-31T12:00:00Z.");
+        }
+    }
+
+    public static void requireRecordMode(String record) {
+        if (!Stream.RECORD_ALWAYS.equals(record) && !Stream.RECORD_OFF.equals(record)) {
+            throw ApiException.invalid("record", "'record' must be \"always\" or \"off\".");
+        }
     }
 
     /** Revokes the stream's keys and returns the new one, to be shown once. */

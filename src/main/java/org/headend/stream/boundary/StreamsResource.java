@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,6 +27,8 @@ import org.headend.ingest.control.IngestEndpoints;
 import org.headend.platform.JsonBody;
 import org.headend.platform.Page;
 import org.headend.platform.Paging;
+import org.headend.recording.boundary.RecordingOperations;
+import org.headend.recording.entity.Recording;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamStore;
 import org.headend.stream.entity.Stream;
@@ -42,6 +45,7 @@ import org.headend.transcode.control.TranscoderSupervisor;
 public class StreamsResource {
 
     private static final int MAX_PAGE_SIZE = 200;
+    private static final Set<String> FIELDS = Set.of("name", "ladder", "record", "expiresAt");
 
     @Inject
     StreamStore streams;
@@ -58,15 +62,23 @@ public class StreamsResource {
     @Inject
     IngestEndpoints endpoints;
 
+    @Inject
+    RecordingOperations recordings;
+
     @Context
     UriInfo uri;
 
     @POST
     @Operation(summary = "Create a stream; the answer carries its stream key, shown this once")
     public Response create(JsonObject body) {
-        var json = JsonBody.of(body, Set.of("name", "ladder"));
+        var json = JsonBody.of(body, FIELDS);
         var created = operations.create(
-                json.requiredString("name"), json.optionalString("ladder").orElse("default"));
+                json.requiredString("name"),
+                json.optionalString("ladder").orElse("default"),
+                json.optionalString("record").orElse(Stream.RECORD_OFF),
+                json.optionalString("expiresAt")
+                        .map(t -> StreamOperations.instant("expiresAt", t))
+                        .orElse(null));
         return Response.created(
                         uri.getAbsolutePathBuilder().path(created.stream().id()).build())
                 .entity(view(created.stream(), created.key()))
@@ -95,12 +107,27 @@ public class StreamsResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a stream's ladder; it applies from the next publish")
+    @Operation(summary = "Change a stream's ladder (from the next publish), its recording mode or its expiry")
     public StreamJson update(@PathParam("id") String id, JsonObject body) {
         Stream stream = operations.existing(id);
-        var json = JsonBody.of(body, Set.of("name", "ladder"));
+        var json = JsonBody.of(body, FIELDS);
         json.requireUnchanged("name", stream.name(), "A stream cannot be renamed: its name is in every player's URL.");
-        return view(operations.changeLadder(id, json.requiredString("ladder")), null);
+        var record = json.optionalString("record");
+        record.ifPresent(StreamOperations::requireRecordMode);
+        boolean expiry = json.value("expiresAt").isPresent();
+        Instant expiresAt = json.optionalString("expiresAt")
+                .map(t -> StreamOperations.instant("expiresAt", t))
+                .orElse(null);
+        if ((record.isEmpty() && !expiry) || json.value("ladder").isPresent()) {
+            stream = operations.changeLadder(id, json.requiredString("ladder"));
+        }
+        if (record.isPresent()) {
+            stream = operations.changeRecording(id, record.get());
+        }
+        if (expiry) {
+            stream = operations.changeExpiry(id, expiresAt);
+        }
+        return view(stream, null);
     }
 
     @POST
@@ -131,6 +158,19 @@ public class StreamsResource {
 
     /** ffmpeg's own messages (warnings and errors) and Headend's notes about the process. */
     public record TranscoderLog(List<String> lines) {}
+
+    @POST
+    @Path("{id}/recordings")
+    @Operation(summary = "Start recording the live stream now; 409 when it is offline or already recording")
+    public Response record(@PathParam("id") String id) {
+        Recording started = recordings.start(id);
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("v1/recordings")
+                        .path(started.id())
+                        .build())
+                .entity(recordings.view(started))
+                .build();
+    }
 
     @DELETE
     @Path("{id}")

@@ -3,6 +3,7 @@ package org.headend.stream.control;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.headend.platform.Paging;
@@ -20,7 +21,13 @@ public class StreamStore {
     public record Created(Stream stream, String key) {}
 
     public Created create(String name, String ladder) {
+        return create(name, ladder, Stream.RECORD_OFF, null);
+    }
+
+    public Created create(String name, String ladder, String record, Instant expiresAt) {
         var stream = new Stream(name, ladder);
+        stream.recordWith(record);
+        stream.expireAt(expiresAt);
         em.persist(stream);
         String key = StreamKeys.generate();
         em.persist(new StreamKey(stream.id(), StreamKeys.hash(key)));
@@ -63,6 +70,25 @@ public class StreamStore {
         Stream stream = em.find(Stream.class, id);
         stream.useLadder(ladder);
         return stream;
+    }
+
+    public Stream changeRecording(String id, String record) {
+        Stream stream = em.find(Stream.class, id);
+        stream.recordWith(record);
+        return stream;
+    }
+
+    public Stream changeExpiry(String id, Instant expiresAt) {
+        Stream stream = em.find(Stream.class, id);
+        stream.expireAt(expiresAt);
+        return stream;
+    }
+
+    /** Streams whose expiry has passed. */
+    public List<Stream> expired(Instant now) {
+        return em.createNamedQuery(Stream.EXPIRED, Stream.class)
+                .setParameter("now", now)
+                .getResultList();
     }
 
     /** Revokes every active key of the stream and gives it a new one. */

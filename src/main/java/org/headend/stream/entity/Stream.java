@@ -18,6 +18,7 @@ import java.util.UUID;
 @NamedQuery(name = Stream.ALL, query = "SELECT s FROM Stream s ORDER BY s.name")
 @NamedQuery(name = Stream.COUNT, query = "SELECT COUNT(s) FROM Stream s")
 @NamedQuery(name = Stream.BY_NAME, query = "SELECT s FROM Stream s WHERE s.name = :name")
+@NamedQuery(name = Stream.EXPIRED, query = "SELECT s FROM Stream s WHERE s.expiresAt < :now")
 @NamedQuery(name = Stream.COUNT_BY_LADDER, query = "SELECT COUNT(s) FROM Stream s WHERE s.ladder = :ladder")
 public class Stream {
 
@@ -25,6 +26,9 @@ public class Stream {
     public static final String COUNT = "Stream.count";
     public static final String BY_NAME = "Stream.byName";
     public static final String COUNT_BY_LADDER = "Stream.countByLadder";
+    public static final String EXPIRED = "Stream.expired";
+    public static final String RECORD_ALWAYS = "always";
+    public static final String RECORD_OFF = "off";
 
     @Id
     private String id;
@@ -36,6 +40,12 @@ public class Stream {
 
     @Column(name = "created_at")
     private Instant createdAt;
+
+    /** {@link #RECORD_ALWAYS} records every time the stream is live; {@link #RECORD_OFF} only on demand. */
+    private String record = RECORD_OFF;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
 
     @Version
     private long version;
@@ -67,5 +77,26 @@ public class Stream {
 
     public void useLadder(String newLadder) {
         this.ladder = newLadder;
+    }
+
+    public String record() {
+        return record;
+    }
+
+    public boolean recordsAlways() {
+        return RECORD_ALWAYS.equals(record);
+    }
+
+    public void recordWith(String mode) {
+        this.record = mode;
+    }
+
+    /** When the stream is to be deleted, or null to keep it. */
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public void expireAt(Instant at) {
+        this.expiresAt = at;
     }
 }

@@ -1,0 +1,16 @@
+package org.headend.recording.control;
+
+import java.nio.file.Path;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import org.headend.transcode.control.Backoff;
+
+/** What every recording's processes share: programs, pid-file folder, threads and restart delays. */
+record RecorderSettings(
+        String ffmpeg,
+        String ffprobe,
+        Path runDir,
+        ThreadFactory threads,
+        ScheduledExecutorService scheduler,
+        Backoff backoff,
+        int segmentSeconds) {}

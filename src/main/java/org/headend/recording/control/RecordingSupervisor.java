@@ -1,0 +1,208 @@
+package org.headend.recording.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.headend.ingest.control.IngestEndpoints;
+import org.headend.platform.HeadendHome;
+import org.headend.recording.entity.Recording;
+import org.headend.recording.entity.RecordingState;
+import org.headend.stream.control.LiveStreams;
+import org.headend.stream.control.StreamStore;
+import org.headend.stream.entity.Stream;
+import org.headend.stream.entity.StreamState;
+import org.headend.stream.entity.StreamStateChanged;
+import org.headend.transcode.control.Backoff;
+
+/**
+ * Owns the recording ffmpegs: starts one per recording (on demand, or when a stream recorded
+ * "always" goes live), stops them when their stream goes offline, finalises each into an MP4, and
+ * finalises after a restart whatever a crash left unfinished.
+ */
+@ApplicationScoped
+public class RecordingSupervisor {
+
+    private static final Logger LOG = Logger.getLogger(RecordingSupervisor.class.getName());
+
+    @Inject
+    RecordingStore store;
+
+    @Inject
+    StreamStore streams;
+
+    @Inject
+    LiveStreams live;
+
+    @Inject
+    IngestEndpoints endpoints;
+
+    @Inject
+    HeadendHome home;
+
+    @Inject
+    RecordingFinisher finisher;
+
+    @Inject
+    @ConfigProperty(name = "headend.ffmpeg.binary", defaultValue = "ffmpeg")
+    String ffmpeg;
+
+    @Inject
+    @ConfigProperty(name = "headend.ffprobe.binary", defaultValue = "ffprobe")
+    String ffprobe;
+
+    @Inject
+    @ConfigProperty(name = "headend.recording.segment-seconds", defaultValue = "2")
+    int segmentSeconds;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private record Active(String streamId, SegmentRecorder recorder) {}
+
+    private final Map<String, Active> running = new ConcurrentHashMap<>();
+    private RecorderSettings settings;
+
+    @PostConstruct
+    void init() {
+        settings = new RecorderSettings(
+                ffmpeg,
+                ffprobe,
+                home.dir("run"),
+                threads,
+                scheduler,
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)),
+                Math.max(1, segmentSeconds));
+    }
+
+    /** Starts recording the stream; empty when it is already being recorded. */
+    public synchronized Optional<Recording> start(String streamId, String streamName, String trigger) {
+        if (recordingOf(streamId).isPresent()) {
+            return Optional.empty();
+        }
+        Recording recording = store.create(streamId, streamName, trigger);
+        String id = recording.id();
+        var recorder = new SegmentRecorder(
+                id,
+                streamName,
+                endpoints.internalPlayUrl(streamName),
+                home.dir("recordings", id),
+                settings,
+                () -> live.live(streamId).isPresent(),
+                () -> ended(id));
+        running.put(id, new Active(streamId, recorder));
+        LOG.info(() -> "Recording stream " + streamName + " (" + trigger + ") as " + id);
+        recorder.start();
+        return Optional.of(recording);
+    }
+
+    /** The running recording of a stream, if there is one. */
+    public Optional<String> recordingOf(String streamId) {
+        return running.entrySet().stream()
+                .filter(e -> e.getValue().streamId().equals(streamId))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    public boolean isRunning(String recordingId) {
+        return running.containsKey(recordingId);
+    }
+
+    public boolean isFinalizing(String recordingId) {
+        return finisher.isFinalizing(recordingId);
+    }
+
+    public int active() {
+        return running.size();
+    }
+
+    /** Bytes a running recording has written so far. */
+    public long bytesSoFar(String recordingId) {
+        Active active = running.get(recordingId);
+        return active == null ? 0 : active.recorder().bytes();
+    }
+
+    /** Stops a running recording and finalises it in the background; false if it was not running. */
+    public boolean stop(String recordingId) {
+        Active active = running.remove(recordingId);
+        if (active == null) {
+            return false;
+        }
+        finisher.claim(recordingId);
+        scheduler.execute(() -> {
+            active.recorder().stop();
+            finisher.finalise(recordingId, settings);
+        });
+        return true;
+    }
+
+    /** Stops a running recording without finalising it, as before deleting it. */
+    public void discard(String recordingId) {
+        Active active = running.remove(recordingId);
+        if (active != null) {
+            active.recorder().stop();
+        }
+    }
+
+    /** Its ffmpeg ended because the stream is gone. */
+    private void ended(String recordingId) {
+        if (running.remove(recordingId) != null && finisher.claim(recordingId)) {
+            finisher.finalise(recordingId, settings);
+        }
+    }
+
+    /** Finalises, in the background, every recording a crash left RECORDING or FINALIZING. */
+    public void recover() {
+        for (Recording r : store.inStates(List.of(RecordingState.RECORDING, RecordingState.FINALIZING))) {
+            String id = r.id();
+            if (!running.containsKey(id)
+                    && finisher.claim(id, finisher.lastWrite(id).orElseGet(java.time.Instant::now))) {
+                LOG.info(() -> "Finalising recording " + id + " of " + r.streamName() + ", left unfinished");
+                scheduler.execute(() -> finisher.finalise(id, settings));
+            }
+        }
+    }
+
+    public Path folder(String recordingId) {
+        return finisher.folder(recordingId);
+    }
+
+    public Path file(Recording recording) {
+        return home.root().resolve(recording.filePath()).normalize();
+    }
+
+    void onStateChange(@Observes StreamStateChanged change) {
+        if (change.to() == StreamState.OFFLINE) {
+            scheduler.execute(() -> recordingOf(change.streamId()).ifPresent(this::stop));
+        } else if (change.to() == StreamState.LIVE) {
+            scheduler.execute(() -> streams.find(change.streamId())
+                    .filter(Stream::recordsAlways)
+                    .ifPresent(s -> start(s.id(), s.name(), Recording.TRIGGER_ALWAYS)));
+        }
+    }
+
+    /**
+     * Stops every recording ffmpeg, in parallel, leaving the recordings as they are: the next start
+     * finalises them from their segments.
+     */
+    @PreDestroy
+    void stopAll() {
+        List.copyOf(running.values()).parallelStream().forEach(a -> a.recorder().stop());
+        running.clear();
+    }
+}
