@@ -3,7 +3,7 @@ package org.headend.recording.control;
 import java.nio.file.Path;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import org.headend.transcode.control.Backoff;
+import org.headend.platform.process.Backoff;
 
 /** What every recording's processes share: programs, pid-file folder, threads and restart delays. */
 record RecorderSettings(

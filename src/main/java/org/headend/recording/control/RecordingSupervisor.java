@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.ingest.control.IngestEndpoints;
 import org.headend.platform.HeadendHome;
+import org.headend.platform.process.Backoff;
 import org.headend.recording.entity.Recording;
 import org.headend.recording.entity.RecordingState;
 import org.headend.stream.control.LiveStreams;
@@ -25,7 +26,6 @@ import org.headend.stream.control.StreamStore;
 import org.headend.stream.entity.Stream;
 import org.headend.stream.entity.StreamState;
 import org.headend.stream.entity.StreamStateChanged;
-import org.headend.transcode.control.Backoff;
 
 /**
  * Owns the recording ffmpegs: starts one per recording (on demand, or when a stream recorded
