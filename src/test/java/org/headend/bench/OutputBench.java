@@ -108,7 +108,12 @@ class OutputBench {
                                 .build());
             }
             Await.until(
-                    "all outputs live", Duration.ofSeconds(300), () -> api.get(outputs).json().asJsonArray().stream()
+                    "all outputs live",
+                    Duration.ofSeconds(300),
+                    () -> Json.createReader(
+                                    new java.io.StringReader(api.get(outputs).body()))
+                            .readArray()
+                            .stream()
                             .allMatch(o -> o.asJsonObject().getString("state").equals("LIVE")));
             long upMillis = (System.nanoTime() - start) / 1_000_000;
             String with = usage(Duration.ofSeconds(20));
