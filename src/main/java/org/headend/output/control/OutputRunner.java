@@ -132,8 +132,7 @@ final class OutputRunner {
             return;
         }
         bytesBefore += lastBytes;
-        List<String> lines = lastLogLines();
-        failed(FfmpegErrors.explain(exitCode, lines.subList(Math.min(runStart, lines.size()), lines.size())));
+        failed(FfmpegErrors.explain(exitCode, linesOfThisRun()));
     }
 
     /** After a failure: give up, or retry when the destination answers again or the backoff ends. */
@@ -180,8 +179,18 @@ final class OutputRunner {
         synchronized (log) {
             if (log.size() == LOG_LINES) {
                 log.removeFirst();
+                // The ring moved: the current run's first line moved with it.
+                runStart = Math.max(0, runStart - 1);
             }
             log.addLast(OutputUrl.mask(line));
+        }
+    }
+
+    /** What ffmpeg said since it was last started: the words that explain how this run ended. */
+    private List<String> linesOfThisRun() {
+        synchronized (log) {
+            List<String> all = List.copyOf(log);
+            return all.subList(Math.min(runStart, all.size()), all.size());
         }
     }
 
