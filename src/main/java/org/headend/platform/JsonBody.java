@@ -77,6 +77,18 @@ public final class JsonBody {
                 });
     }
 
+    /** A nested object, read as strictly as the body itself. */
+    public Optional<JsonBody> optionalObject(String field, Set<String> allowed) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw ApiException.badRequest("Field '" + field + "' must be an object.");
+        }
+        return Optional.of(of(object, allowed));
+    }
+
     /** Refuses a body that would change a field that cannot change, such as a name in URLs. */
     public void requireUnchanged(String field, String current, String refusal) {
         optionalString(field).filter(value -> !value.equals(current)).ifPresent(value -> {

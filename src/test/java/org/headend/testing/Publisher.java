@@ -17,6 +17,15 @@ public final class Publisher implements AutoCloseable {
     }
 
     public static Publisher start(String rtmpBase, String key, int width, int height, int fps) {
+        return sending(rtmpBase + "/" + key, "flv", width, height, fps);
+    }
+
+    /** An encoder sending MPEG-TS, as to an SRT or UDP input ({@code srt://...}, {@code udp://...}). */
+    public static Publisher mpegTs(String url, int width, int height, int fps) {
+        return sending(url, "mpegts", width, height, fps);
+    }
+
+    private static Publisher sending(String url, String format, int width, int height, int fps) {
         List<String> command = List.of(
                 "ffmpeg",
                 "-hide_banner",
@@ -47,8 +56,8 @@ public final class Publisher implements AutoCloseable {
                 "-b:a",
                 "64k",
                 "-f",
-                "flv",
-                rtmpBase + "/" + key);
+                format,
+                url);
         try {
             Path log = Path.of("target", "it-logs", "publisher-" + System.nanoTime() + ".log");
             log.getParent().toFile().mkdirs();

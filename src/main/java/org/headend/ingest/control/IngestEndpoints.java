@@ -76,6 +76,11 @@ public class IngestEndpoints {
         return "rtmp://" + nginxHost + ":" + rtmpPort + "/" + APPLICATION + "/" + name;
     }
 
+    /** Where Headend's own SRT/UDP listeners publish what they receive, under a relay key. */
+    public String internalPublishUrl(String relayKey) {
+        return internalPlayUrl(relayKey);
+    }
+
     /** nginx's HTTP side as Headend reaches it: statistics and control. */
     public String nginxHttpBase() {
         return "http://" + nginxHost + ":" + hlsPort;
@@ -85,6 +90,15 @@ public class IngestEndpoints {
         return publicRtmpUrl
                 .filter(u -> !u.isBlank())
                 .orElse("rtmp://" + requestHost + ":" + rtmpPort + "/" + APPLICATION);
+    }
+
+    /** The host encoders reach this node by: the public RTMP URL's host when one is set. */
+    public String publicHost(String requestHost) {
+        return publicRtmpUrl
+                .filter(u -> !u.isBlank())
+                .map(u -> java.net.URI.create(u).getHost())
+                .filter(h -> h != null)
+                .orElse(requestHost);
     }
 
     public String playbackUrl(String requestHost, String name) {

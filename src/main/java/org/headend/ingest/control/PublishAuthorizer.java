@@ -47,6 +47,9 @@ public class PublishAuthorizer {
     @Inject
     IngestEndpoints endpoints;
 
+    @Inject
+    InputListeners listeners;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -58,12 +61,18 @@ public class PublishAuthorizer {
     }
 
     public Decision onPublish(String key, String clientId, String address) {
-        Optional<Stream> stream = streams.forKey(key);
+        Optional<Stream> relayed = listeners.streamForRelayKey(key).flatMap(streams::find);
+        Optional<Stream> stream = relayed.or(() -> streams.forKey(key));
         if (stream.isEmpty()) {
             LOG.info(() -> "Refused a publisher from " + address + ": unknown, revoked or malformed stream key");
             return new Decision(null, "unknown, revoked or malformed stream key");
         }
         Stream s = stream.get();
+        if (relayed.isEmpty() && s.input().type().listens()) {
+            String type = s.input().type().name();
+            LOG.info(() -> "Refused an RTMP publisher from " + address + " on " + type + " stream " + s.name());
+            return new Decision(null, "the stream takes its input over " + type + ", not RTMP");
+        }
         if (!live.claim(s.id(), s.name(), clientId)) {
             LOG.info(() -> "Refused a second publisher from " + address + " on live stream " + s.name());
             return new Decision(null, "the stream is already live");

@@ -1,12 +1,14 @@
 package org.headend.stream.boundary;
 
 import java.time.Instant;
+import org.headend.ingest.boundary.InputJson;
 import org.headend.stream.entity.Stream;
 import org.headend.stream.entity.StreamState;
 
 /**
  * A stream as the API shows it. {@code streamKey} is filled only in the answers to creation and
- * key rotation, and left out everywhere else.
+ * key rotation, and left out everywhere else. {@code ingestUrl} is where encoders send to, whatever
+ * the input's type; {@code input} tells the type and, for SRT and UDP, the listener's state.
  */
 public record StreamJson(
         String id,
@@ -14,19 +16,21 @@ public record StreamJson(
         String ladder,
         StreamState state,
         String ingestUrl,
+        InputJson input,
         String playbackUrl,
         Instant createdAt,
         String record,
         Instant expiresAt,
         String streamKey) {
 
-    static StreamJson of(Stream stream, StreamState state, String ingestUrl, String playbackUrl, String key) {
+    static StreamJson of(Stream stream, StreamState state, InputJson input, String playbackUrl, String key) {
         return new StreamJson(
                 stream.id(),
                 stream.name(),
                 stream.ladder(),
                 state,
-                ingestUrl,
+                input.url(),
+                input,
                 playbackUrl,
                 stream.createdAt(),
                 stream.record(),

@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.headend.audit.boundary.Audit;
+import org.headend.ingest.boundary.InputOperations;
+import org.headend.ingest.boundary.InputRequest;
 import org.headend.ingest.control.PublishAuthorizer;
 import org.headend.platform.ApiException;
 import org.headend.stream.control.LiveStreams;
@@ -12,6 +14,7 @@ import org.headend.stream.control.StreamNames;
 import org.headend.stream.control.StreamStore;
 import org.headend.stream.entity.Stream;
 import org.headend.stream.entity.StreamCatalogChanged;
+import org.headend.stream.entity.StreamInput;
 import org.headend.transcode.control.LadderStore;
 import org.headend.transcode.control.TranscoderSupervisor;
 
@@ -39,30 +42,35 @@ public class StreamOperations {
     PublishAuthorizer publishing;
 
     @Inject
+    InputOperations inputs;
+
+    @Inject
     Audit audit;
 
     @Inject
     Event<StreamCatalogChanged> catalog;
 
     public StreamStore.Created create(String name, String ladder) {
-        return create(name, ladder, Stream.RECORD_OFF, null);
+        return create(name, ladder, Stream.RECORD_OFF, null, InputRequest.RTMP);
     }
 
     /** A new stream; {@code record} is "always" or "off", {@code expiresAt} may be null. */
-    public StreamStore.Created create(String name, String ladder, String record, Instant expiresAt) {
+    public StreamStore.Created create(
+            String name, String ladder, String record, Instant expiresAt, InputRequest input) {
         StreamNames.require("name", name);
         existingLadder(ladder);
         requireRecordMode(record);
         if (streams.byName(name).isPresent()) {
             throw ApiException.conflict("A stream named '" + name + "' already exists.");
         }
-        var created = streams.create(name, ladder, record, expiresAt);
+        var created = inputs.saveWith(null, input, in -> streams.create(name, ladder, record, expiresAt, in));
         audit.record(
                 "stream.create",
                 "stream",
                 created.stream().id(),
                 "name=" + name + " ladder=" + ladder + " record=" + record
-                        + (expiresAt == null ? "" : " expiresAt=" + expiresAt));
+                        + (expiresAt == null ? "" : " expiresAt=" + expiresAt)
+                        + describe(created.stream().input()));
         catalog.fire(new StreamCatalogChanged(
                 created.stream().id(), name, StreamCatalogChanged.Change.CREATED, Instant.now()));
         return created;
@@ -82,6 +90,30 @@ public class StreamOperations {
         Stream changed = streams.changeRecording(id, record);
         audit.record("stream.update", "stream", id, "record=" + record);
         return changed;
+    }
+
+    /** Takes the stream's input from elsewhere; refused while it is live, as that would cut it. */
+    public Stream changeInput(String id, InputRequest input) {
+        Stream stream = existing(id);
+        if (live.live(id).isPresent()) {
+            throw ApiException.conflict(
+                    "The stream '" + stream.name() + "' is live; its input can change once it is offline.");
+        }
+        Stream changed = inputs.saveWith(id, input, in -> streams.changeInput(id, in));
+        audit.record("stream.update", "stream", id, describe(changed.input()).trim());
+        catalog.fire(
+                new StreamCatalogChanged(id, stream.name(), StreamCatalogChanged.Change.INPUT_CHANGED, Instant.now()));
+        return changed;
+    }
+
+    /** The input for the audit log: never the passphrase, only whether there is one. */
+    private static String describe(StreamInput input) {
+        if (!input.type().listens()) {
+            return " input=rtmp";
+        }
+        return " input=" + input.type().id() + " port=" + input.port()
+                + (input.group() == null ? "" : " group=" + input.group())
+                + (input.encrypted() ? " passphrase=set" : "");
     }
 
     /** Sets or (with null) clears the instant after which the stream is deleted with its keys. */

@@ -9,6 +9,8 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.headend.ingest.boundary.InputJson;
+import org.headend.ingest.boundary.InputOperations;
 import org.headend.ingest.control.IngestEndpoints;
 import org.headend.platform.ApiException;
 import org.headend.stream.control.LiveStreams;
@@ -35,6 +37,9 @@ public class StreamPageView implements Serializable {
 
     @Inject
     transient IngestEndpoints endpoints;
+
+    @Inject
+    transient InputOperations inputs;
 
     @Inject
     transient HttpServletRequest request;
@@ -64,6 +69,11 @@ public class StreamPageView implements Serializable {
 
     public List<String> getLog() {
         return transcoders.log(id).orElse(List.of());
+    }
+
+    /** Where the stream's media comes from, with the SRT/UDP listener's state. */
+    public InputJson getInput() {
+        return inputs.view(operations.existing(id), request.getServerName());
     }
 
     public String getPlaybackUrl() {

@@ -38,6 +38,9 @@ public class StreamPush {
     }
 
     void catalogChanged(@Observes StreamCatalogChanged change) {
+        if (change.change() == StreamCatalogChanged.Change.INPUT_CHANGED) {
+            return;
+        }
         send(Map.of(
                 "type", change.change() == StreamCatalogChanged.Change.CREATED ? "created" : "deleted",
                 "id", change.streamId(),

@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.headend.ingest.boundary.InputOperations;
+import org.headend.ingest.boundary.InputRequest;
 import org.headend.ingest.control.IngestEndpoints;
+import org.headend.ingest.control.InputListeners;
 import org.headend.platform.JsonBody;
 import org.headend.platform.Page;
 import org.headend.platform.Paging;
@@ -45,7 +48,7 @@ import org.headend.transcode.control.TranscoderSupervisor;
 public class StreamsResource {
 
     private static final int MAX_PAGE_SIZE = 200;
-    private static final Set<String> FIELDS = Set.of("name", "ladder", "record", "expiresAt");
+    private static final Set<String> FIELDS = Set.of("name", "ladder", "record", "expiresAt", "input");
 
     @Inject
     StreamStore streams;
@@ -65,6 +68,12 @@ public class StreamsResource {
     @Inject
     RecordingOperations recordings;
 
+    @Inject
+    InputOperations inputs;
+
+    @Inject
+    InputListeners listeners;
+
     @Context
     UriInfo uri;
 
@@ -78,7 +87,8 @@ public class StreamsResource {
                 json.optionalString("record").orElse(Stream.RECORD_OFF),
                 json.optionalString("expiresAt")
                         .map(t -> StreamOperations.instant("expiresAt", t))
-                        .orElse(null));
+                        .orElse(null),
+                input(json).orElse(InputRequest.RTMP));
         return Response.created(
                         uri.getAbsolutePathBuilder().path(created.stream().id()).build())
                 .entity(view(created.stream(), created.key()))
@@ -115,10 +125,12 @@ public class StreamsResource {
         var record = json.optionalString("record");
         record.ifPresent(StreamOperations::requireRecordMode);
         boolean expiry = json.value("expiresAt").isPresent();
+        var input = input(json);
         Instant expiresAt = json.optionalString("expiresAt")
                 .map(t -> StreamOperations.instant("expiresAt", t))
                 .orElse(null);
-        if ((record.isEmpty() && !expiry) || json.value("ladder").isPresent()) {
+        if ((record.isEmpty() && !expiry && input.isEmpty())
+                || json.value("ladder").isPresent()) {
             stream = operations.changeLadder(id, json.requiredString("ladder"));
         }
         if (record.isPresent()) {
@@ -126,6 +138,9 @@ public class StreamsResource {
         }
         if (expiry) {
             stream = operations.changeExpiry(id, expiresAt);
+        }
+        if (input.isPresent()) {
+            stream = operations.changeInput(id, input.get());
         }
         return view(stream, null);
     }
@@ -180,6 +195,19 @@ public class StreamsResource {
         return Response.noContent().build();
     }
 
+    @GET
+    @Path("{id}/input/log")
+    @RolesAllowed({"admin", "operator", "viewer"})
+    @Operation(summary = "The last lines (up to 200) of the SRT/UDP listener's log; empty for RTMP inputs")
+    public TranscoderLog inputLog(@PathParam("id") String id) {
+        existing(id);
+        return new TranscoderLog(listeners.log(id).orElse(List.of()));
+    }
+
+    private static java.util.Optional<InputRequest> input(JsonBody json) {
+        return json.optionalObject("input", InputRequest.fields()).map(InputRequest::of);
+    }
+
     private Stream existing(String id) {
         return operations.existing(id);
     }
@@ -189,7 +217,7 @@ public class StreamsResource {
         return StreamJson.of(
                 stream,
                 live.status(stream.id(), stream.name()).state(),
-                endpoints.ingestUrl(host),
+                inputs.view(stream, host),
                 endpoints.playbackUrl(host, stream.name()),
                 key);
     }

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import org.headend.ingest.boundary.InputOperations;
+import org.headend.ingest.boundary.InputRequest;
 import org.headend.ingest.control.IngestEndpoints;
 import org.headend.platform.ApiException;
 import org.headend.platform.console.ConsoleMessages;
@@ -27,7 +29,16 @@ public class StreamsView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public record Row(String id, String name, String ladder, String state, Instant createdAt) implements Serializable {}
+    public record Row(
+            String id,
+            String name,
+            String ladder,
+            String state,
+            Instant createdAt,
+            String input,
+            String record,
+            Instant expiresAt)
+            implements Serializable {}
 
     @Inject
     transient StreamOperations operations;
@@ -45,6 +56,9 @@ public class StreamsView implements Serializable {
     transient IngestEndpoints endpoints;
 
     @Inject
+    transient InputOperations inputs;
+
+    @Inject
     transient CallerRoles caller;
 
     @Inject
@@ -54,11 +68,22 @@ public class StreamsView implements Serializable {
     private List<Row> filtered;
     private String newName;
     private String newLadder = "default";
+    private String newInputType = "rtmp";
+    private Integer newPort;
+    private String newPassphrase;
+    private String newGroup;
+    private String newInterface;
+    private String newRecord = Stream.RECORD_OFF;
+    private String newExpiresAt;
     private Row selected;
     private String selectedLadder;
+    private String selectedRecord;
+    private String selectedExpiresAt;
     private boolean force;
     private String shownKey;
     private String shownFor;
+    private String shownIngestUrl;
+    private String shownInputType;
 
     public List<Row> getRows() {
         if (rows == null) {
@@ -73,29 +98,49 @@ public class StreamsView implements Serializable {
 
     public void create() {
         act(() -> {
-            var created = operations.create(newName, newLadder);
-            show(created.key(), created.stream().name());
+            var input = new InputRequest(
+                    newInputType,
+                    newPort,
+                    blankToNull(newPassphrase),
+                    blankToNull(newGroup),
+                    blankToNull(newInterface));
+            var created = operations.create(newName, newLadder, newRecord, expiry(newExpiresAt), input);
+            show(created.key(), created.stream());
             ConsoleMessages.info("Stream '" + created.stream().name() + "' created.");
             newName = null;
+            newPort = null;
+            newPassphrase = null;
         });
     }
 
     public void select(Row row) {
         selected = row;
         selectedLadder = row.ladder();
+        selectedRecord = row.record();
+        selectedExpiresAt = row.expiresAt() == null ? null : row.expiresAt().toString();
         force = false;
     }
 
-    public void changeLadder() {
+    /** Saves the edit dialog: ladder, recording mode and expiry, each only if it changed. */
+    public void changeSettings() {
         act(() -> {
-            operations.changeLadder(selected.id(), selectedLadder);
-            ConsoleMessages.info("Stream '" + selected.name() + "' now uses the ladder '" + selectedLadder + "'.");
+            Instant expiresAt = expiry(selectedExpiresAt);
+            if (!selectedLadder.equals(selected.ladder())) {
+                operations.changeLadder(selected.id(), selectedLadder);
+            }
+            if (!selectedRecord.equals(selected.record())) {
+                operations.changeRecording(selected.id(), selectedRecord);
+            }
+            if (!java.util.Objects.equals(expiresAt, selected.expiresAt())) {
+                operations.changeExpiry(selected.id(), expiresAt);
+            }
+            ConsoleMessages.info("Stream '" + selected.name() + "' saved.");
         });
     }
 
     public void rotateKey() {
         act(() -> {
-            show(operations.rotateKey(selected.id()), selected.name());
+            show(operations.rotateKey(selected.id()), operations.existing(selected.id()));
             ConsoleMessages.info("The old key of '" + selected.name() + "' no longer works.");
         });
     }
@@ -111,6 +156,8 @@ public class StreamsView implements Serializable {
     public void dismissKey() {
         shownKey = null;
         shownFor = null;
+        shownIngestUrl = null;
+        shownInputType = null;
     }
 
     private void act(Runnable action) {
@@ -124,26 +171,47 @@ public class StreamsView implements Serializable {
         }
     }
 
-    private void show(String key, String name) {
+    private void show(String key, Stream stream) {
         shownKey = key;
-        shownFor = name;
+        shownFor = stream.name();
+        shownIngestUrl = inputs.ingestUrl(stream, request.getServerName());
+        shownInputType = stream.input().type().id();
+    }
+
+    /** An empty field clears the expiry; anything else must be an ISO-8601 instant. */
+    private static Instant expiry(String text) {
+        return text == null || text.isBlank() ? null : StreamOperations.instant("expiresAt", text.trim());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private Row row(Stream s) {
+        var input = s.input();
         return new Row(
                 s.id(),
                 s.name(),
                 s.ladder(),
                 live.status(s.id(), s.name()).state().name(),
-                s.createdAt());
+                s.createdAt(),
+                input.type().listens()
+                        ? input.type().id() + " :" + input.port()
+                        : input.type().id(),
+                s.record(),
+                s.expiresAt());
     }
 
     public List<String> getLadderNames() {
         return ladders.all().stream().map(Ladder::name).toList();
     }
 
-    public String getIngestUrl() {
-        return endpoints.ingestUrl(request.getServerName());
+    public String getShownIngestUrl() {
+        return shownIngestUrl;
+    }
+
+    public String getShownInputType() {
+        return shownInputType;
     }
 
     public String getShownKey() {
@@ -196,5 +264,77 @@ public class StreamsView implements Serializable {
 
     public void setForce(boolean force) {
         this.force = force;
+    }
+
+    public String getNewInputType() {
+        return newInputType;
+    }
+
+    public void setNewInputType(String newInputType) {
+        this.newInputType = newInputType;
+    }
+
+    public Integer getNewPort() {
+        return newPort;
+    }
+
+    public void setNewPort(Integer newPort) {
+        this.newPort = newPort;
+    }
+
+    public String getNewPassphrase() {
+        return newPassphrase;
+    }
+
+    public void setNewPassphrase(String newPassphrase) {
+        this.newPassphrase = newPassphrase;
+    }
+
+    public String getNewGroup() {
+        return newGroup;
+    }
+
+    public void setNewGroup(String newGroup) {
+        this.newGroup = newGroup;
+    }
+
+    public String getNewInterface() {
+        return newInterface;
+    }
+
+    public void setNewInterface(String newInterface) {
+        this.newInterface = newInterface;
+    }
+
+    public String getNewRecord() {
+        return newRecord;
+    }
+
+    public void setNewRecord(String newRecord) {
+        this.newRecord = newRecord;
+    }
+
+    public String getNewExpiresAt() {
+        return newExpiresAt;
+    }
+
+    public void setNewExpiresAt(String newExpiresAt) {
+        this.newExpiresAt = newExpiresAt;
+    }
+
+    public String getSelectedRecord() {
+        return selectedRecord;
+    }
+
+    public void setSelectedRecord(String selectedRecord) {
+        this.selectedRecord = selectedRecord;
+    }
+
+    public String getSelectedExpiresAt() {
+        return selectedExpiresAt;
+    }
+
+    public void setSelectedExpiresAt(String selectedExpiresAt) {
+        this.selectedExpiresAt = selectedExpiresAt;
     }
 }

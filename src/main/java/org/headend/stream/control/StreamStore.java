@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.headend.platform.Paging;
 import org.headend.stream.entity.Stream;
+import org.headend.stream.entity.StreamInput;
 import org.headend.stream.entity.StreamKey;
 
 /** Streams and their keys in the database. */
@@ -25,7 +26,12 @@ public class StreamStore {
     }
 
     public Created create(String name, String ladder, String record, Instant expiresAt) {
+        return create(name, ladder, record, expiresAt, StreamInput.rtmp());
+    }
+
+    public Created create(String name, String ladder, String record, Instant expiresAt, StreamInput input) {
         var stream = new Stream(name, ladder);
+        stream.takeInputFrom(input);
         stream.recordWith(record);
         stream.expireAt(expiresAt);
         em.persist(stream);
@@ -50,6 +56,25 @@ public class StreamStore {
                 .setFirstResult(paging.offset())
                 .setMaxResults(paging.size())
                 .getResultList();
+    }
+
+    /** Streams whose input is a listener of the app's (SRT, UDP). */
+    public List<Stream> listening() {
+        return em.createNamedQuery(Stream.LISTENING, Stream.class).getResultList();
+    }
+
+    /** The stream whose listener has this port, if any. */
+    public Optional<Stream> byInputPort(int port) {
+        return em.createNamedQuery(Stream.BY_INPUT_PORT, Stream.class)
+                .setParameter("port", port)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Stream changeInput(String id, StreamInput input) {
+        Stream stream = em.find(Stream.class, id);
+        stream.takeInputFrom(input);
+        return stream;
     }
 
     public List<Stream> all() {

@@ -1,6 +1,7 @@
 package org.headend.stream.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -19,6 +20,8 @@ import java.util.UUID;
 @NamedQuery(name = Stream.COUNT, query = "SELECT COUNT(s) FROM Stream s")
 @NamedQuery(name = Stream.BY_NAME, query = "SELECT s FROM Stream s WHERE s.name = :name")
 @NamedQuery(name = Stream.EXPIRED, query = "SELECT s FROM Stream s WHERE s.expiresAt < :now")
+@NamedQuery(name = Stream.LISTENING, query = "SELECT s FROM Stream s WHERE s.input.port IS NOT NULL")
+@NamedQuery(name = Stream.BY_INPUT_PORT, query = "SELECT s FROM Stream s WHERE s.input.port = :port")
 @NamedQuery(name = Stream.COUNT_BY_LADDER, query = "SELECT COUNT(s) FROM Stream s WHERE s.ladder = :ladder")
 public class Stream {
 
@@ -27,6 +30,8 @@ public class Stream {
     public static final String BY_NAME = "Stream.byName";
     public static final String COUNT_BY_LADDER = "Stream.countByLadder";
     public static final String EXPIRED = "Stream.expired";
+    public static final String LISTENING = "Stream.listening";
+    public static final String BY_INPUT_PORT = "Stream.byInputPort";
     public static final String RECORD_ALWAYS = "always";
     public static final String RECORD_OFF = "off";
 
@@ -46,6 +51,9 @@ public class Stream {
 
     @Column(name = "expires_at")
     private Instant expiresAt;
+
+    @Embedded
+    private StreamInput input = StreamInput.rtmp();
 
     @Version
     private long version;
@@ -89,6 +97,14 @@ public class Stream {
 
     public void recordWith(String mode) {
         this.record = mode;
+    }
+
+    public StreamInput input() {
+        return input == null ? StreamInput.rtmp() : input;
+    }
+
+    public void takeInputFrom(StreamInput newInput) {
+        this.input = newInput;
     }
 
     /** When the stream is to be deleted, or null to keep it. */

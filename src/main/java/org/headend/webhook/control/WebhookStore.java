@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.headend.platform.Paging;
+import org.headend.platform.SecretSeal;
 import org.headend.webhook.entity.DeliveryState;
 import org.headend.webhook.entity.Webhook;
 import org.headend.webhook.entity.WebhookDelivery;

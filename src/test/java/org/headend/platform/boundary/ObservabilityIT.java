@@ -40,6 +40,7 @@ class ObservabilityIT {
                 "headend_api_requests_total{.*resource=\"StreamsResource\".*",
                 "headend_api_request_seconds{.*",
                 "headend_console_sessions{.*",
+                "headend_input_listeners{.*type=\"srt\".*",
                 "headend_console_push_messages_total{.*type=\"state\".*")) {
             assertTrue(
                     metrics.body().lines().anyMatch(l -> l.matches(series.replace("{", "\\{") + ".*")),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.List;
 import org.headend.testing.Browser;
@@ -145,6 +146,62 @@ class StreamsConsoleIT {
         assertFalse(latencies.isEmpty(), "push messages arrived");
         long worst = latencies.stream().mapToLong(Number::longValue).max().orElseThrow();
         assertTrue(worst <= 1000, "every pushed change reached the page within 1 s, worst " + worst + " ms");
+    }
+
+    @Test
+    void anSrtStreamShowsWhereToSendAndItsRecordingAndExpiryCanBeEdited() {
+        browser.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
+        browser.waitFor(d -> browser.currentPath().equals("/"));
+        String name = Names.unique("console-srt");
+        browser.open("/streams");
+        browser.type(By.id("streams:new-name"), name);
+        choose("streams:new-input", "SRT listener");
+        browser.type(By.id("streams:new-passphrase"), "console-srt-passphrase");
+        browser.click(By.id("streams:create"));
+        String url = browser.find(By.id("ingest-url")).getAttribute("value");
+        assertTrue(url.startsWith("srt://"), url);
+        assertTrue(browser.find(By.id("sender-settings")).getText().contains("mpegts"));
+        var stream = streamNamed(name);
+        assertEquals("srt", stream.getJsonObject("input").getString("type"));
+        assertTrue(stream.getJsonObject("input").getBoolean("encrypted"));
+        assertEquals(url, stream.getString("ingestUrl"));
+        String id = stream.getString("id");
+
+        browser.open("/streams");
+        browser.click(By.xpath(rowOf(name) + "//button[contains(@id,':edit')]"));
+        browser.type(By.id("streams:edit-expires"), "next tuesday");
+        browser.click(By.id("streams:edit-confirm"));
+        assertTrue(browser.find(By.id("streams:messages")).getText().contains("ISO-8601"));
+        assertEquals(JsonValue.NULL, streamNamed(name).get("expiresAt"), "a refused edit changes nothing");
+
+        browser.open("/streams");
+        browser.click(By.xpath(rowOf(name) + "//button[contains(@id,':edit')]"));
+        choose("streams:edit-record", "always");
+        browser.type(By.id("streams:edit-expires"), "2031-01-31T12:00:00Z");
+        browser.click(By.id("streams:edit-confirm"));
+        browser.waitFor(d -> "always".equals(streamNamed(name).getString("record")));
+        assertEquals("2031-01-31T12:00:00Z", streamNamed(name).getString("expiresAt"));
+        assertTrue(browser.find(By.xpath(rowOf(name))).getText().contains("expires"));
+
+        browser.open("/stream?id=" + id);
+        assertTrue(browser.find(By.id("stream:input-url")).getText().startsWith("srt://"));
+        assertTrue(browser.find(By.id("stream:input")).getText().contains("LISTENING"));
+        assertFalse(browser.driver().getPageSource().contains("console-srt-passphrase"));
+        app.admin().delete("/api/v1/streams/" + id);
+    }
+
+    /** Picks an item of a PrimeFaces select menu by its label. */
+    private void choose(String menu, String label) {
+        browser.click(By.id(menu));
+        browser.click(By.xpath("//div[@id='" + menu + "_panel']//li[normalize-space(.)='" + label + "']"));
+    }
+
+    private jakarta.json.JsonObject streamNamed(String name) {
+        return app.admin().get("/api/v1/streams?size=200").json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject())
+                .filter(s -> s.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<String> auditActions(String streamId) {

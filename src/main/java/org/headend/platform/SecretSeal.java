@@ -1,4 +1,4 @@
-package org.headend.webhook.control;
+package org.headend.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,17 +16,20 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.headend.platform.HeadendHome;
 
 /**
- * Seals webhook secrets (AES-256-GCM) under a key kept in {@code headend.home/keys}, so a copy of
- * the database alone does not give them away. They must stay recoverable: every body is signed
- * with them.
+ * Seals secrets the app must use again later (webhook signing secrets, SRT input passphrases)
+ * with AES-256-GCM under a key kept in {@code headend.home/keys}, so a copy of the database alone
+ * does not give them away. Secrets that are only checked (stream keys, passwords) are hashed
+ * instead.
  */
 @ApplicationScoped
 public class SecretSeal {
 
-    private static final String KEY_FILE = "webhook-secrets.key";
+    private static final String KEY_FILE = "secrets.key";
+    /** The name the key had while only webhooks used it; taken over so their secrets still open. */
+    private static final String EARLIER_KEY_FILE = "webhook-secrets.key";
+
     private static final int IV_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -48,7 +51,7 @@ public class SecretSeal {
                             .put(sealed)
                             .array());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot seal a webhook secret", e);
+            throw new IllegalStateException("Cannot seal a secret", e);
         }
     }
 
@@ -59,7 +62,7 @@ public class SecretSeal {
             cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(128, all, 0, IV_BYTES));
             return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("Cannot open a webhook secret: was " + KEY_FILE + " replaced?", e);
+            throw new IllegalStateException("Cannot open a sealed secret: was " + KEY_FILE + " replaced?", e);
         }
     }
 
@@ -67,11 +70,24 @@ public class SecretSeal {
         if (key == null) {
             synchronized (this) {
                 if (key == null) {
-                    key = new SecretKeySpec(loadOrCreate(home.dir("keys").resolve(KEY_FILE)), "AES");
+                    Path keys = home.dir("keys");
+                    takeOverEarlierKey(keys);
+                    key = new SecretKeySpec(loadOrCreate(keys.resolve(KEY_FILE)), "AES");
                 }
             }
         }
         return key;
+    }
+
+    private static void takeOverEarlierKey(Path keys) {
+        Path earlier = keys.resolve(EARLIER_KEY_FILE);
+        if (Files.exists(earlier) && !Files.exists(keys.resolve(KEY_FILE))) {
+            try {
+                Files.move(earlier, keys.resolve(KEY_FILE));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot rename " + earlier, e);
+            }
+        }
     }
 
     private static byte[] loadOrCreate(Path file) {
