@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.headend.ingest.control.IngestEndpoints;
 import org.headend.platform.HeadendHome;
 import org.headend.platform.process.Backoff;
 import org.headend.recording.entity.Recording;
+import org.headend.recording.entity.RecordingFollowedStream;
 import org.headend.recording.entity.RecordingState;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamStore;
@@ -56,6 +58,9 @@ public class RecordingSupervisor {
     RecordingFinisher finisher;
 
     @Inject
+    Event<RecordingFollowedStream> followed;
+
+    @Inject
     @ConfigProperty(name = "headend.ffmpeg.binary", defaultValue = "ffmpeg")
     String ffmpeg;
 
@@ -73,7 +78,7 @@ public class RecordingSupervisor {
     @Resource
     ManagedThreadFactory threads;
 
-    private record Active(String streamId, SegmentRecorder recorder) {}
+    private record Active(String streamId, String streamName, SegmentRecorder recorder) {}
 
     private final Map<String, Active> running = new ConcurrentHashMap<>();
     private RecorderSettings settings;
@@ -105,7 +110,7 @@ public class RecordingSupervisor {
                 settings,
                 () -> live.live(streamId).isPresent(),
                 () -> ended(id));
-        running.put(id, new Active(streamId, recorder));
+        running.put(id, new Active(streamId, streamName, recorder));
         LOG.info(() -> "Recording stream " + streamName + " (" + trigger + ") as " + id);
         recorder.start();
         return Optional.of(recording);
@@ -159,9 +164,11 @@ public class RecordingSupervisor {
         }
     }
 
-    /** Its ffmpeg ended because the stream is gone. */
+    /** Its ffmpeg ended because the stream is gone (a step ahead of the stream's OFFLINE event). */
     private void ended(String recordingId) {
-        if (running.remove(recordingId) != null && finisher.claim(recordingId)) {
+        Active active = running.remove(recordingId);
+        if (active != null && finisher.claim(recordingId)) {
+            announce(RecordingFollowedStream.Change.STOPPED, recordingId, active.streamName());
             finisher.finalise(recordingId, settings);
         }
     }
@@ -186,13 +193,27 @@ public class RecordingSupervisor {
         return home.root().resolve(recording.filePath()).normalize();
     }
 
+    // Off the firing thread, so the follow-up (and its audit entry) never runs on a request thread.
     void onStateChange(@Observes StreamStateChanged change) {
+        String streamId = change.streamId();
         if (change.to() == StreamState.OFFLINE) {
-            scheduler.execute(() -> recordingOf(change.streamId()).ifPresent(this::stop));
+            scheduler.execute(() -> recordingOf(streamId)
+                    .filter(this::stop)
+                    .ifPresent(id -> announce(RecordingFollowedStream.Change.STOPPED, id, change.name())));
         } else if (change.to() == StreamState.LIVE) {
-            scheduler.execute(() -> streams.find(change.streamId())
+            scheduler.execute(() -> streams.find(streamId)
                     .filter(Stream::recordsAlways)
-                    .ifPresent(s -> start(s.id(), s.name(), Recording.TRIGGER_ALWAYS)));
+                    .flatMap(s -> start(s.id(), s.name(), Recording.TRIGGER_ALWAYS))
+                    .ifPresent(r -> announce(RecordingFollowedStream.Change.STARTED, r.id(), r.streamName())));
+        }
+    }
+
+    /** Whatever its observers (the audit) fail at, the recording itself carries on. */
+    private void announce(RecordingFollowedStream.Change change, String recordingId, String streamName) {
+        try {
+            followed.fire(new RecordingFollowedStream(change, recordingId, streamName));
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Cannot announce that recording " + recordingId + " " + change + ": " + e);
         }
     }
 
