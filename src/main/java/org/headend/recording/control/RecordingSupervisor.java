@@ -22,6 +22,7 @@ import org.headend.platform.HeadendHome;
 import org.headend.platform.process.Backoff;
 import org.headend.recording.entity.Recording;
 import org.headend.recording.entity.RecordingFollowedStream;
+import org.headend.recording.entity.RecordingRestarted;
 import org.headend.recording.entity.RecordingState;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamStore;
@@ -72,6 +73,13 @@ public class RecordingSupervisor {
     @ConfigProperty(name = "headend.recording.segment-seconds", defaultValue = "2")
     int segmentSeconds;
 
+    @Inject
+    @ConfigProperty(name = "headend.recording.stall-timeout", defaultValue = "PT10S")
+    Duration stallTimeout;
+
+    @Inject
+    Event<RecordingRestarted> restarted;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -92,7 +100,8 @@ public class RecordingSupervisor {
                 threads,
                 scheduler,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)),
-                Math.max(1, segmentSeconds));
+                Math.max(1, segmentSeconds),
+                stallTimeout);
     }
 
     /** Starts recording the stream; empty when it is already being recorded. */
@@ -109,7 +118,8 @@ public class RecordingSupervisor {
                 home.dir("recordings", id),
                 settings,
                 () -> live.live(streamId).isPresent(),
-                () -> ended(id));
+                () -> ended(id),
+                cause -> restarted(id, streamName, cause));
         running.put(id, new Active(streamId, streamName, recorder));
         LOG.info(() -> "Recording stream " + streamName + " (" + trigger + ") as " + id);
         recorder.start();
@@ -170,6 +180,15 @@ public class RecordingSupervisor {
         if (active != null && finisher.claim(recordingId)) {
             announce(RecordingFollowedStream.Change.STOPPED, recordingId, active.streamName());
             finisher.finalise(recordingId, settings);
+        }
+    }
+
+    private void restarted(String recordingId, String streamName, String cause) {
+        try {
+            store.restarted(recordingId);
+            restarted.fire(new RecordingRestarted(recordingId, streamName, cause));
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Cannot count the restart of recording " + recordingId + ": " + e);
         }
     }
 
