@@ -182,7 +182,7 @@ class WebhookIT {
     }
 
     private void assertSigned(Receiver.Received request) {
-        new SignedEvents(null, SECRET).assertSigned(request);
+        SignedEvents.assertSigned(SECRET, request);
     }
 
     private static JsonObject json(Receiver.Received request) {
