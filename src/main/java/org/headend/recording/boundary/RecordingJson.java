@@ -18,6 +18,7 @@ public record RecordingJson(
         Instant endedAt,
         double durationSeconds,
         long sizeBytes,
+        int restarts,
         String reason) {
 
     static RecordingJson of(Recording r, long bytesSoFar) {
@@ -39,6 +40,7 @@ public record RecordingJson(
                 r.endedAt(),
                 millis / 1000.0,
                 recording ? bytesSoFar : r.sizeBytes(),
+                r.restarts(),
                 r.reason());
     }
 }

@@ -12,8 +12,12 @@ import org.headend.platform.metrics.OutcomeCounter;
 import org.headend.recording.control.RecordingStore;
 import org.headend.recording.control.RecordingSupervisor;
 import org.headend.recording.entity.RecordingFinished;
+import org.headend.recording.entity.RecordingRestarted;
 
-/** Recording figures: how many record now, how they ended, and the bytes finished ones keep on disk. */
+/**
+ * Recording figures: how many record now, how they ended, how often their ffmpeg was restarted,
+ * and the bytes finished ones keep on disk.
+ */
 @ApplicationScoped
 public class RecordingMetrics {
 
@@ -29,6 +33,7 @@ public class RecordingMetrics {
     private static final Logger LOG = Logger.getLogger(RecordingMetrics.class.getName());
 
     private OutcomeCounter results;
+    private OutcomeCounter restarts;
     private volatile long lastStoredBytes;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -38,6 +43,18 @@ public class RecordingMetrics {
                 describe("headend_recording_bytes", "Bytes held by READY recordings"), this, m -> m.storedBytes());
         results = new OutcomeCounter(
                 metrics, "headend_recordings_total", "Recordings finalised, by result", List.of("ready", "failed"));
+        restarts = new OutcomeCounter(
+                metrics,
+                "headend_recording_restarts_total",
+                "Recording ffmpeg restarts under a live stream, by cause",
+                "cause",
+                List.of(RecordingRestarted.EXITED, RecordingRestarted.STALLED));
+    }
+
+    void onRestarted(@Observes RecordingRestarted restart) {
+        if (restarts != null) {
+            restarts.count(restart.cause());
+        }
     }
 
     void onFinished(@Observes RecordingFinished finished) {

@@ -1,11 +1,15 @@
 package org.headend.recording.control;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import org.headend.platform.process.Backoff;
 
-/** What every recording's processes share: programs, pid-file folder, threads and restart delays. */
+/**
+ * What every recording's processes share: programs, pid-file folder, threads, restart delays, and
+ * how long an ffmpeg may go without progress before it is killed and restarted.
+ */
 record RecorderSettings(
         String ffmpeg,
         String ffprobe,
@@ -13,4 +17,5 @@ record RecorderSettings(
         ThreadFactory threads,
         ScheduledExecutorService scheduler,
         Backoff backoff,
-        int segmentSeconds) {}
+        int segmentSeconds,
+        Duration stallTimeout) {}

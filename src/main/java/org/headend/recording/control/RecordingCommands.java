@@ -28,6 +28,9 @@ public final class RecordingCommands {
                 "-nostats",
                 "-loglevel",
                 "warning",
+                // Progress blocks on stdout: the supervisor's stall watchdog reads them.
+                "-progress",
+                "pipe:1",
                 // An input that stops sending (publisher gone, nginx dead) ends ffmpeg within 10 s.
                 "-rw_timeout",
                 "10000000",

@@ -77,6 +77,10 @@ public class RecordingStore {
         });
     }
 
+    public void restarted(String id) {
+        find(id).ifPresent(Recording::restarted);
+    }
+
     public void delete(String id) {
         find(id).ifPresent(em::remove);
     }

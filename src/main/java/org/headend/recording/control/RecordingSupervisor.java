@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import org.headend.ingest.control.IngestEndpoints;
 import org.headend.platform.HeadendHome;
 import org.headend.platform.process.Backoff;
 import org.headend.recording.entity.Recording;
+import org.headend.recording.entity.RecordingFollowedStream;
+import org.headend.recording.entity.RecordingRestarted;
 import org.headend.recording.entity.RecordingState;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamStore;
@@ -56,6 +59,9 @@ public class RecordingSupervisor {
     RecordingFinisher finisher;
 
     @Inject
+    Event<RecordingFollowedStream> followed;
+
+    @Inject
     @ConfigProperty(name = "headend.ffmpeg.binary", defaultValue = "ffmpeg")
     String ffmpeg;
 
@@ -67,13 +73,20 @@ public class RecordingSupervisor {
     @ConfigProperty(name = "headend.recording.segment-seconds", defaultValue = "2")
     int segmentSeconds;
 
+    @Inject
+    @ConfigProperty(name = "headend.recording.stall-timeout", defaultValue = "PT10S")
+    Duration stallTimeout;
+
+    @Inject
+    Event<RecordingRestarted> restarted;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     @Resource
     ManagedThreadFactory threads;
 
-    private record Active(String streamId, SegmentRecorder recorder) {}
+    private record Active(String streamId, String streamName, SegmentRecorder recorder) {}
 
     private final Map<String, Active> running = new ConcurrentHashMap<>();
     private RecorderSettings settings;
@@ -87,7 +100,8 @@ public class RecordingSupervisor {
                 threads,
                 scheduler,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)),
-                Math.max(1, segmentSeconds));
+                Math.max(1, segmentSeconds),
+                stallTimeout);
     }
 
     /** Starts recording the stream; empty when it is already being recorded. */
@@ -104,8 +118,9 @@ public class RecordingSupervisor {
                 home.dir("recordings", id),
                 settings,
                 () -> live.live(streamId).isPresent(),
-                () -> ended(id));
-        running.put(id, new Active(streamId, recorder));
+                () -> ended(id),
+                cause -> restarted(id, streamName, cause));
+        running.put(id, new Active(streamId, streamName, recorder));
         LOG.info(() -> "Recording stream " + streamName + " (" + trigger + ") as " + id);
         recorder.start();
         return Optional.of(recording);
@@ -159,10 +174,21 @@ public class RecordingSupervisor {
         }
     }
 
-    /** Its ffmpeg ended because the stream is gone. */
+    /** Its ffmpeg ended because the stream is gone (a step ahead of the stream's OFFLINE event). */
     private void ended(String recordingId) {
-        if (running.remove(recordingId) != null && finisher.claim(recordingId)) {
+        Active active = running.remove(recordingId);
+        if (active != null && finisher.claim(recordingId)) {
+            announce(RecordingFollowedStream.Change.STOPPED, recordingId, active.streamName());
             finisher.finalise(recordingId, settings);
+        }
+    }
+
+    private void restarted(String recordingId, String streamName, String cause) {
+        try {
+            store.restarted(recordingId);
+            restarted.fire(new RecordingRestarted(recordingId, streamName, cause));
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Cannot count the restart of recording " + recordingId + ": " + e);
         }
     }
 
@@ -186,13 +212,27 @@ public class RecordingSupervisor {
         return home.root().resolve(recording.filePath()).normalize();
     }
 
+    // Off the firing thread, so the follow-up (and its audit entry) never runs on a request thread.
     void onStateChange(@Observes StreamStateChanged change) {
+        String streamId = change.streamId();
         if (change.to() == StreamState.OFFLINE) {
-            scheduler.execute(() -> recordingOf(change.streamId()).ifPresent(this::stop));
+            scheduler.execute(() -> recordingOf(streamId)
+                    .filter(this::stop)
+                    .ifPresent(id -> announce(RecordingFollowedStream.Change.STOPPED, id, change.name())));
         } else if (change.to() == StreamState.LIVE) {
-            scheduler.execute(() -> streams.find(change.streamId())
+            scheduler.execute(() -> streams.find(streamId)
                     .filter(Stream::recordsAlways)
-                    .ifPresent(s -> start(s.id(), s.name(), Recording.TRIGGER_ALWAYS)));
+                    .flatMap(s -> start(s.id(), s.name(), Recording.TRIGGER_ALWAYS))
+                    .ifPresent(r -> announce(RecordingFollowedStream.Change.STARTED, r.id(), r.streamName())));
+        }
+    }
+
+    /** Whatever its observers (the audit) fail at, the recording itself carries on. */
+    private void announce(RecordingFollowedStream.Change change, String recordingId, String streamName) {
+        try {
+            followed.fire(new RecordingFollowedStream(change, recordingId, streamName));
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Cannot announce that recording " + recordingId + " " + change + ": " + e);
         }
     }
 

@@ -70,6 +70,8 @@ public class Recording {
 
     private String reason;
 
+    private int restarts;
+
     @Version
     private long version;
 
@@ -126,6 +128,14 @@ public class Recording {
 
     public String reason() {
         return reason;
+    }
+
+    public int restarts() {
+        return restarts;
+    }
+
+    public void restarted() {
+        restarts++;
     }
 
     public void finalizing(Instant ended) {

@@ -5,17 +5,15 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.headend.output.entity.OutputState;
 import org.headend.output.entity.OutputStateChanged;
 import org.headend.recording.entity.RecordingFinished;
 import org.headend.stream.entity.StreamState;
 import org.headend.stream.entity.StreamStateChanged;
 import org.headend.webhook.control.EventBodies;
+import org.headend.webhook.control.OutputIncidents;
 import org.headend.webhook.control.WebhookStore;
 import org.headend.webhook.entity.EventType;
 
@@ -28,7 +26,6 @@ import org.headend.webhook.entity.EventType;
 public class WebhookEvents {
 
     private static final Logger LOG = Logger.getLogger(WebhookEvents.class.getName());
-    private static final Set<OutputState> TROUBLE = Set.of(OutputState.RETRYING, OutputState.FAILED);
 
     @Resource
     ManagedExecutorService executor;
@@ -36,8 +33,7 @@ public class WebhookEvents {
     @Inject
     WebhookStore store;
 
-    /** Outputs that failed while live and have not been live since: their return is a recovery. */
-    private final Set<String> troubled = ConcurrentHashMap.newKeySet();
+    private final OutputIncidents incidents = new OutputIncidents();
 
     void onStream(@Observes StreamStateChanged change) {
         guarded(() -> stream(change));
@@ -69,15 +65,7 @@ public class WebhookEvents {
     }
 
     private void output(OutputStateChanged change) {
-        if (change.from() == OutputState.LIVE && TROUBLE.contains(change.to())) {
-            troubled.add(change.outputId());
-            enqueue(EventType.OUTPUT_FAILED, EventBodies.output(EventType.OUTPUT_FAILED, change));
-        } else if (change.to() == OutputState.LIVE
-                && (troubled.remove(change.outputId()) || TROUBLE.contains(change.from()))) {
-            enqueue(EventType.OUTPUT_RECOVERED, EventBodies.output(EventType.OUTPUT_RECOVERED, change));
-        } else if (change.to() == OutputState.DISABLED || change.to() == OutputState.WAITING) {
-            troubled.remove(change.outputId());
-        }
+        incidents.eventFor(change).ifPresent(type -> enqueue(type, EventBodies.output(type, change)));
     }
 
     private void enqueue(EventType type, String body) {

@@ -130,6 +130,19 @@ class RecordingIT {
         recordings.awaitRecording(id, "READY", FINALISED);
         assertTrue(Files.exists(app.home().resolve("recordings").resolve(id)));
 
+        // Newest first: the stop when the publisher left, then the start when the stream went live.
+        var trail = api.get("/api/v1/audit?object=recording/" + id).json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject())
+                .toList();
+        assertEquals(
+                java.util.List.of("recording.stop", "recording.start"),
+                trail.stream().map(e -> e.getString("action")).toList(),
+                trail.toString());
+        for (JsonObject entry : trail) {
+            assertEquals("system", entry.getString("actor"), entry.toString());
+            assertTrue(entry.getString("detail").startsWith("stream=" + stream.getString("name")), entry.toString());
+        }
+
         assertEquals(204, api.delete("/api/v1/recordings/" + id).status());
         assertEquals(404, api.get("/api/v1/recordings/" + id).status());
         assertEquals(404, api.delete("/api/v1/recordings/" + id).status());

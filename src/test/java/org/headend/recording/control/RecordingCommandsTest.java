@@ -20,6 +20,7 @@ class RecordingCommandsTest {
         assertTrue(Collections.indexOfSubList(cut, List.of("-i", "rtmp://127.0.0.1:1935/live/show")) > 0);
         assertTrue(Collections.indexOfSubList(cut, List.of("-segment_time", "2")) > 0);
         assertTrue(Collections.indexOfSubList(cut, List.of("-segment_format", "mpegts")) > 0);
+        assertTrue(Collections.indexOfSubList(cut, List.of("-progress", "pipe:1")) > 0, "for the stall watchdog");
         assertEquals("/data/recordings/r1/part-0003-%06d.ts", cut.get(cut.size() - 1));
     }
 
