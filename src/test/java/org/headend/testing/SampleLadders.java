@@ -23,6 +23,11 @@ public final class SampleLadders {
                 rendition("180p", 320, 180, 200));
     }
 
+    /** 720p and 270p: for a 640x360 source the 720p is skipped and only the 270p is encoded. */
+    public static JsonObject tallAndSmall(String name) {
+        return ladder(name, rendition("720p", 1280, 720, 1500), rendition("270p", 480, 270, 350));
+    }
+
     private static JsonObject ladder(String name, JsonObjectBuilder... renditions) {
         var list = Json.createArrayBuilder();
         for (JsonObjectBuilder r : renditions) {

@@ -2,6 +2,7 @@ package org.headend.output.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.headend.audit.boundary.Audit;
 import org.headend.output.control.OutputStore;
@@ -11,6 +12,8 @@ import org.headend.output.entity.Output;
 import org.headend.platform.ApiException;
 import org.headend.stream.control.StreamStore;
 import org.headend.stream.entity.Stream;
+import org.headend.transcode.control.LadderStore;
+import org.headend.transcode.entity.Rendition;
 
 /**
  * Adding, changing, starting, stopping and removing a stream's outputs, for the API and the
@@ -29,6 +32,9 @@ public class OutputOperations {
     StreamStore streams;
 
     @Inject
+    LadderStore ladders;
+
+    @Inject
     OutputSupervisor supervisor;
 
     @Inject
@@ -38,7 +44,7 @@ public class OutputOperations {
         Stream stream = stream(streamId);
         requireName(name);
         OutputUrl destination = OutputUrl.parse(url);
-        requireRendition(rendition);
+        requireRendition(stream, rendition);
         if (outputs.ofStream(streamId).stream().anyMatch(o -> o.name().equals(name))) {
             throw ApiException.conflict("The stream already has an output named '" + name + "'.");
         }
@@ -52,7 +58,7 @@ public class OutputOperations {
         Stream stream = stream(streamId);
         existing(streamId, outputId);
         OutputUrl destination = OutputUrl.parse(url);
-        requireRendition(rendition);
+        requireRendition(stream, rendition);
         supervisor.halt(outputId);
         Output output = outputs.change(outputId, url, enabled, rendition);
         audit.record("output.update", "output", outputId, describe(stream, output.name(), destination));
@@ -103,9 +109,31 @@ public class OutputOperations {
         }
     }
 
-    private static void requireRendition(String rendition) {
-        if (rendition != null && !RENDITION.matcher(rendition).matches()) {
-            throw ApiException.invalid("rendition", "'rendition' must name one of the ladder's renditions, e.g. 720p.");
+    /**
+     * The renditions an output of this stream can take: the ladder's, or {@code source} for a
+     * passthrough ladder (the one HLS variant it writes).
+     */
+    public List<String> renditionNames(Stream stream) {
+        return ladders.find(stream.ladder())
+                .map(l -> l.passthrough()
+                        ? List.of("source")
+                        : l.renditions().stream().map(Rendition::name).toList())
+                .orElse(List.of());
+    }
+
+    // Checked now, not when the stream goes live: an unknown name would otherwise only show as an
+    // output retrying forever against a playlist that never exists.
+    private void requireRendition(Stream stream, String rendition) {
+        if (rendition == null) {
+            return;
+        }
+        List<String> known = renditionNames(stream);
+        if (!RENDITION.matcher(rendition).matches() || !known.contains(rendition)) {
+            throw ApiException.invalid(
+                    "rendition",
+                    "'rendition' must name a rendition of the stream's ladder '" + stream.ladder() + "': "
+                            + (known.isEmpty() ? "it has none" : String.join(", ", known))
+                            + (RENDITION.matcher(rendition).matches() ? "; '" + rendition + "' is not one." : "."));
         }
     }
 

@@ -42,6 +42,11 @@ public class OutputsView implements Serializable {
                 .toList();
     }
 
+    /** The renditions the add form offers; none chosen means the whole source. */
+    public List<String> renditions(String stream) {
+        return operations.renditionNames(operations.stream(stream));
+    }
+
     public void create() {
         act(() -> {
             operations.create(streamId, newName, newUrl, true, blankToNull(newRendition));

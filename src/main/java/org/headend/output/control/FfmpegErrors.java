@@ -22,6 +22,11 @@ final class FfmpegErrors {
             plain = "The destination's host name cannot be resolved.";
         } else if (all.contains("no route to host") || all.contains("network is unreachable")) {
             plain = "There is no network route to the destination.";
+        } else if (all.contains("404 not found")) {
+            // Only the rendition input is read over HTTP: its playlist is not written (yet, or at
+            // all when the source is smaller than the rendition).
+            plain =
+                    "The rendition's playlist is not there: is the transcoder running, and is the rendition not skipped?";
         } else if (all.contains("401") || all.contains("403") || all.contains("unauthorized")) {
             plain = "The destination refused the stream: check the stream key or credentials.";
         } else if (all.contains("broken pipe") || all.contains("connection reset")) {

@@ -41,6 +41,7 @@ final class OutputRunner {
     private int failures;
     private long bytesBefore;
     private long lastBytes;
+    private long lastOutTime;
     private Instant lastProgressAt = Instant.now();
     private Instant lastSampleAt = Instant.now();
     private ScheduledFuture<?> watchdog;
@@ -78,6 +79,7 @@ final class OutputRunner {
         try {
             lastProgressAt = Instant.now();
             lastBytes = 0;
+            lastOutTime = 0;
             process = ChildProcess.start(
                     "output-" + outputId,
                     command,
@@ -101,16 +103,21 @@ final class OutputRunner {
         }
         Instant now = Instant.now();
         long bytes = progress.totalBytes();
-        if (bytes > lastBytes) {
+        // The RTSP muxer writes through its own sockets and ffmpeg reports no byte count for it
+        // (total_size=N/A): there, media time written is the sign of progress. It only moves once
+        // the server accepted the session, as bytes only count once a connection is open.
+        boolean moved = bytes > lastBytes || progress.outTimeMicros() > lastOutTime;
+        if (moved) {
             lastProgressAt = now;
         }
+        lastOutTime = Math.max(lastOutTime, progress.outTimeMicros());
         long millis = Math.max(1, Duration.between(lastSampleAt, now).toMillis());
         long kbps = bytes >= lastBytes ? (bytes - lastBytes) * 8 / millis : 0;
         lastBytes = bytes;
         lastSampleAt = now;
         OutputStatus s = status;
         status = new OutputStatus(s.state(), s.since(), kbps, bytesBefore + bytes, s.restarts(), s.lastError());
-        if (s.state() != OutputState.LIVE && bytes > 0) {
+        if (s.state() != OutputState.LIVE && (bytes > 0 || lastOutTime > 0)) {
             failures = 0;
             move(OutputState.LIVE, s.lastError());
         }

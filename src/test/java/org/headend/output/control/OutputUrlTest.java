@@ -72,6 +72,36 @@ class OutputUrlTest {
     }
 
     @Test
+    void rtspIsPublishedOverTcpAndRtmpsAsFlv() {
+        List<String> rtsp =
+                OutputCommand.of("ffmpeg", "rtmp://127.0.0.1:1935/live/s", OutputUrl.parse("rtsp://h:8554/live"));
+        String args = String.join(" ", rtsp);
+        assertTrue(args.endsWith("-f rtsp -rtsp_transport tcp rtsp://h:8554/live"), args);
+        List<String> rtmps =
+                OutputCommand.of("ffmpeg", "rtmp://127.0.0.1:1935/live/s", OutputUrl.parse("rtmps://h/app/key"));
+        assertTrue(String.join(" ", rtmps).endsWith("-f flv -flvflags no_duration_filesize rtmps://h/app/key"));
+    }
+
+    @Test
+    void aRenditionIsReadFromItsHlsPlaylistAtTheLiveEdge() {
+        List<String> argv = OutputCommand.of(
+                "ffmpeg", "http://127.0.0.1:8081/hls/s/360p/index.m3u8", OutputUrl.parse("udp://127.0.0.1:5000"));
+        String args = String.join(" ", argv);
+        assertTrue(args.contains("-live_start_index -1 -i http://127.0.0.1:8081/hls/s/360p/index.m3u8"), args);
+        assertFalse(args.contains("-rw_timeout"), "an RTMP reader's option: " + args);
+    }
+
+    @Test
+    void aMissingRenditionPlaylistIsSaidAsSuch() {
+        String said = FfmpegErrors.explain(
+                1,
+                List.of(
+                        "[http @ 0x1] HTTP error 404 Not Found",
+                        "http://127.0.0.1:8081/hls/s/360p/index.m3u8: Server returned 404 Not Found"));
+        assertTrue(said.startsWith("The rendition's playlist is not there"), said);
+    }
+
+    @Test
     void errorsAreSaidInPlainWordsWithoutTheKey() {
         String said = FfmpegErrors.explain(
                 1, List.of("Headend: starting ffmpeg -rw_timeout 5", "rtmp://h/app/key: Connection refused"));
