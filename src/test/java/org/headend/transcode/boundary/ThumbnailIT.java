@@ -51,6 +51,23 @@ class ThumbnailIT {
 
         assertEquals(404, reply.status());
         assertTrue(reply.isProblem(), reply.toString());
+        assertTrue(reply.json().getString("detail").contains("No stream"), reply.body());
+    }
+
+    @Test
+    void neitherTheApiNorTheConsoleHandsThumbnailsToStrangers() {
+        String id = api.post("/api/v1/streams", "{\"name\":\"" + Names.unique("private") + "\"}")
+                .json()
+                .getString("id");
+        try {
+            var anonymous = app.api().get("/api/v1/streams/" + id + "/thumbnail.jpg");
+            assertEquals(401, anonymous.status());
+            assertTrue(anonymous.isProblem(), anonymous.toString());
+            var console = app.api().get("/thumbnail/" + id + ".jpg");
+            assertEquals(302, console.status(), "sent to sign in: " + console);
+        } finally {
+            api.delete("/api/v1/streams/" + id);
+        }
     }
 
     @Test
@@ -68,6 +85,7 @@ class ThumbnailIT {
             var offline = api.get(thumbnail);
             assertEquals(404, offline.status(), "offline: " + offline);
             assertTrue(offline.isProblem(), offline.toString());
+            assertEquals("The stream is offline.", offline.json().getString("detail"));
 
             try (var publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 480, 270, 15)) {
                 Api.Download first = awaitThumbnail(thumbnail);
