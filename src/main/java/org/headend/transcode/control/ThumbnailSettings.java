@@ -57,10 +57,13 @@ public class ThumbnailSettings {
     /** Removes the stream's last frame, so a stream that went off the air never shows an old one. */
     public void forget(String streamId) {
         Path file = output(streamId).file();
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.fine(() -> "Cannot delete " + file + ": " + e);
+        // ffmpeg's atomic writing leaves its temporary file behind when it is killed mid-write.
+        for (Path leftover : new Path[] {file, file.resolveSibling(file.getFileName() + ".tmp")}) {
+            try {
+                Files.deleteIfExists(leftover);
+            } catch (IOException e) {
+                LOG.fine(() -> "Cannot delete " + leftover + ": " + e);
+            }
         }
     }
 }
