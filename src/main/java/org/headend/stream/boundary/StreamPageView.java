@@ -19,7 +19,10 @@ import org.headend.stream.entity.StreamStatus;
 import org.headend.transcode.control.TranscoderSupervisor;
 import org.omnifaces.util.Faces;
 
-/** One stream's page: its status, renditions, a preview player and the transcoder's last log lines. */
+/**
+ * One stream's page: its status, renditions, a thumbnail, a preview player and the transcoder's last
+ * log lines.
+ */
 @Named
 @ViewScoped
 public class StreamPageView implements Serializable {
@@ -78,6 +81,11 @@ public class StreamPageView implements Serializable {
 
     public String getPlaybackUrl() {
         return endpoints.playbackUrl(request.getServerName(), name);
+    }
+
+    /** The console's session-guarded copy of the API thumbnail (the API wants a bearer token). */
+    public String getThumbnailUrl() {
+        return request.getContextPath() + "/thumbnail/" + id + ".jpg";
     }
 
     public String getId() {

@@ -11,13 +11,23 @@ import org.headend.transcode.entity.Rendition;
  * Builds the argument list of the one ffmpeg process that turns a live input into a whole HLS
  * ladder: decoded once, split, scaled and encoded per rendition, cut on the same keyframe grid so
  * every segment starts independently and players can switch between renditions at any boundary.
+ * A ladder that encodes also writes the stream's thumbnail from the same decoded frames; a
+ * passthrough ladder decodes nothing, so its thumbnail is grabbed apart ({@link ThumbnailGrabber}).
  */
 public final class FfmpegCommand {
+
+    private static final String THUMBNAIL = "thumb";
 
     private FfmpegCommand() {}
 
     public static List<String> build(
-            String ffmpeg, String inputUrl, RenditionPlan plan, InputInfo input, HlsSettings hls, Path outputDir) {
+            String ffmpeg,
+            String inputUrl,
+            RenditionPlan plan,
+            InputInfo input,
+            HlsSettings hls,
+            Path outputDir,
+            ThumbnailOutput thumbnail) {
         var args = new ArrayList<>(List.of(
                 ffmpeg,
                 "-hide_banner",
@@ -42,7 +52,7 @@ public final class FfmpegCommand {
             variants.add(variant(0, input.hasAudio(), "source"));
         } else {
             List<Rendition> renditions = plan.encoded();
-            args.addAll(List.of("-filter_complex", filterGraph(renditions, input)));
+            args.addAll(List.of("-filter_complex", filterGraph(renditions, input, thumbnail)));
             for (int i = 0; i < renditions.size(); i++) {
                 args.addAll(List.of("-map", "[v" + i + "]"));
             }
@@ -95,6 +105,10 @@ public final class FfmpegCommand {
                 "-hls_segment_filename",
                 outputDir.resolve("%v").resolve("seg_%d.ts").toString(),
                 outputDir.resolve("%v").resolve("index.m3u8").toString()));
+        if (!plan.passthrough()) {
+            args.addAll(List.of("-map", "[" + THUMBNAIL + "]"));
+            args.addAll(ThumbnailCommand.output(thumbnail));
+        }
         return List.copyOf(args);
     }
 
@@ -102,9 +116,10 @@ public final class FfmpegCommand {
         return "v:" + index + (audio ? ",a:" + index : "") + ",name:" + name;
     }
 
-    static String filterGraph(List<Rendition> renditions, InputInfo input) {
-        var graph = new StringBuilder("[0:v]split=").append(renditions.size());
-        for (int i = 0; i < renditions.size(); i++) {
+    /** The decoded source split once per rendition, plus once for the thumbnail. */
+    static String filterGraph(List<Rendition> renditions, InputInfo input, ThumbnailOutput thumbnail) {
+        var graph = new StringBuilder("[0:v]split=").append(renditions.size() + 1);
+        for (int i = 0; i <= renditions.size(); i++) {
             graph.append("[s").append(i).append(']');
         }
         for (int i = 0; i < renditions.size(); i++) {
@@ -120,6 +135,13 @@ public final class FfmpegCommand {
                     r.height(),
                     i));
         }
+        graph.append(";[s")
+                .append(renditions.size())
+                .append(']')
+                .append(ThumbnailCommand.filter(thumbnail))
+                .append('[')
+                .append(THUMBNAIL)
+                .append(']');
         return graph.toString();
     }
 }

@@ -33,6 +33,7 @@ import org.headend.transcode.entity.TranscoderRestarted;
 /**
  * Owns one ffmpeg transcoder per live stream: starts it when ingest says the publisher is there,
  * stops it when the publisher leaves, and stops every one of them when the application stops.
+ * It also knows where each live stream's thumbnail comes from.
  */
 @ApplicationScoped
 public class TranscoderSupervisor {
@@ -72,6 +73,9 @@ public class TranscoderSupervisor {
     @ConfigProperty(name = "headend.transcoder.stall-timeout", defaultValue = "PT15S")
     Duration stallTimeout;
 
+    @Inject
+    ThumbnailSettings thumbnails;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -79,6 +83,13 @@ public class TranscoderSupervisor {
     ManagedThreadFactory threads;
 
     private final Map<String, Transcoder> running = new ConcurrentHashMap<>();
+    private final Map<String, ThumbnailSource> thumbnailSources = new ConcurrentHashMap<>();
+
+    /**
+     * Where a live stream's thumbnail comes from: the transcoder writes it, or, for a passthrough
+     * ladder that decodes nothing, it is grabbed from {@code inputUrl}.
+     */
+    public record ThumbnailSource(boolean grabbed, String inputUrl) {}
 
     /** Created with the application, so bad settings stop the start rather than the first publish. */
     void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -94,6 +105,7 @@ public class TranscoderSupervisor {
         if (listSize < 3 || listSize > 60) {
             throw new IllegalStateException("headend.hls.list-size must be 3 to 60, not " + listSize);
         }
+        thumbnails.check();
     }
 
     /** Starts transcoding the stream, read from {@code inputUrl}, into HLS below the HLS root. */
@@ -101,8 +113,15 @@ public class TranscoderSupervisor {
         var plan = RenditionPlan.of(ladder, input);
         live.updateRenditions(streamId, plan.statuses());
         Path outputDir = prepareOutput(name, plan.variantNames());
+        thumbnails.forget(streamId);
         List<String> command = FfmpegCommand.build(
-                ffmpeg, inputUrl, plan, input, new HlsSettings(segmentSeconds, listSize), outputDir);
+                ffmpeg,
+                inputUrl,
+                plan,
+                input,
+                new HlsSettings(segmentSeconds, listSize),
+                outputDir,
+                thumbnails.output(streamId));
         var runtime = new TranscoderRuntime(
                 live, home.dir("run"), threads, scheduler, new Backoff(restartInitial, restartMax), stallTimeout);
         var transcoder = new Transcoder(
@@ -113,6 +132,7 @@ public class TranscoderSupervisor {
                 plan.variantNames(),
                 runtime,
                 (reason, count) -> restarted.fire(new TranscoderRestarted(streamId, name, count, reason)));
+        thumbnailSources.put(streamId, new ThumbnailSource(plan.passthrough(), inputUrl));
         Transcoder previous = running.put(streamId, transcoder);
         if (previous != null) {
             previous.stop();
@@ -122,10 +142,17 @@ public class TranscoderSupervisor {
     }
 
     public void stop(String streamId) {
+        thumbnailSources.remove(streamId);
         Transcoder transcoder = running.remove(streamId);
         if (transcoder != null) {
             transcoder.stop();
         }
+        thumbnails.forget(streamId);
+    }
+
+    /** Empty while the stream has no transcoder. */
+    public Optional<ThumbnailSource> thumbnailSource(String streamId) {
+        return Optional.ofNullable(thumbnailSources.get(streamId));
     }
 
     public boolean isRunning(String streamId) {

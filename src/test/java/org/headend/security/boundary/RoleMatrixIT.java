@@ -69,6 +69,7 @@ class RoleMatrixIT {
                 new Call("PUT", s, "{\"ladder\":\"no-such-ladder\"}", STAFF),
                 new Call("GET", s + "/status", null, ALL),
                 new Call("GET", s + "/log", null, ALL),
+                new Call("GET", s + "/thumbnail.jpg", null, ALL),
                 new Call("POST", "/api/v1/streams/no-such-stream/rotate-key", "", STAFF),
                 new Call("DELETE", "/api/v1/streams/no-such-stream", null, STAFF),
                 new Call("GET", s + "/outputs", null, ALL),

@@ -124,6 +124,13 @@ class StreamsConsoleIT {
                                         .doubleValue()
                                 > 0);
                 assertTrue(browser.find(By.id("stream:renditions")).getText().contains("source"));
+                browser.waitFor(
+                        Duration.ofSeconds(30),
+                        d -> ((Number)
+                                                browser.script(
+                                                        "var t = document.getElementById('thumbnail'); return t.hidden ? 0 : t.naturalWidth;"))
+                                        .intValue()
+                                == 320);
                 String outputState = "//span[@data-output-state='" + output + "']";
                 browser.waitFor(
                         Duration.ofSeconds(20),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +21,8 @@ class FfmpegCommandTest {
     static final Path OUT = Path.of("/var/hls/townhall");
     static final InputInfo HD_60FPS = new InputInfo("H264", "AAC", 1920, 1080, 60, 6000, true);
     static final InputInfo HD_SILENT = new InputInfo("H264", null, 1920, 1080, 25, 6000, false);
+    static final ThumbnailOutput THUMBNAIL =
+            new ThumbnailOutput(Path.of("/var/thumbnails/5f0c.jpg"), Duration.ofSeconds(2), 320);
 
     static Ladder defaultLadder() {
         return new Ladder(
@@ -32,7 +35,7 @@ class FfmpegCommandTest {
     }
 
     static List<String> build(Ladder ladder, InputInfo input, String url) {
-        return FfmpegCommand.build("/usr/bin/ffmpeg", url, RenditionPlan.of(ladder, input), input, HLS, OUT);
+        return FfmpegCommand.build("/usr/bin/ffmpeg", url, RenditionPlan.of(ladder, input), input, HLS, OUT, THUMBNAIL);
     }
 
     static String after(List<String> args, String option) {
@@ -80,11 +83,11 @@ class FfmpegCommandTest {
 
         assertEquals(1, Collections.frequency(cut, "-i"));
         String graph = after(cut, "-filter_complex");
-        assertTrue(graph.startsWith("[0:v]split=3[s0][s1][s2];"), graph);
+        assertTrue(graph.startsWith("[0:v]split=4[s0][s1][s2][s3];"), "and one for the thumbnail: " + graph);
         assertTrue(graph.contains("scale=w=1280:h=720:"), graph);
         assertTrue(graph.contains("scale=w=854:h=480:"), graph);
         assertTrue(graph.contains("scale=w=640:h=360:"), graph);
-        assertEquals(List.of("[v0]", "[v1]", "[v2]", "0:a:0", "0:a:0", "0:a:0"), valuesOf(cut, "-map"));
+        assertEquals(List.of("[v0]", "[v1]", "[v2]", "0:a:0", "0:a:0", "0:a:0", "[thumb]"), valuesOf(cut, "-map"));
     }
 
     @Test
@@ -103,7 +106,8 @@ class FfmpegCommandTest {
 
         String graph = after(build(defaultLadder(), input, INPUT_URL), "-filter_complex");
 
-        assertFalse(graph.contains("fps="), graph);
+        String renditions = graph.substring(0, graph.indexOf(";[s3]"));
+        assertFalse(renditions.contains("fps="), graph);
     }
 
     @Test
@@ -132,7 +136,7 @@ class FfmpegCommandTest {
 
         assertEquals("v:0,a:0,name:720p v:1,a:1,name:480p v:2,a:2,name:360p", after(cut, "-var_stream_map"));
         assertEquals("master.m3u8", after(cut, "-master_pl_name"));
-        assertEquals(OUT.resolve("%v").resolve("index.m3u8").toString(), cut.get(cut.size() - 1));
+        assertEquals(OUT.resolve("%v").resolve("index.m3u8").toString(), cut.get(cut.lastIndexOf("-map") - 1));
         assertEquals(OUT.resolve("%v").resolve("seg_%d.ts").toString(), after(cut, "-hls_segment_filename"));
     }
 
@@ -140,7 +144,7 @@ class FfmpegCommandTest {
     void noAudioMapsOrSettingsWithoutAudio() {
         var cut = build(defaultLadder(), HD_SILENT, INPUT_URL);
 
-        assertEquals(List.of("[v0]", "[v1]", "[v2]"), valuesOf(cut, "-map"));
+        assertEquals(List.of("[v0]", "[v1]", "[v2]", "[thumb]"), valuesOf(cut, "-map"));
         assertFalse(cut.contains("-c:a"), cut.toString());
         assertFalse(cut.contains("-b:a:0"), cut.toString());
         assertEquals("v:0,name:720p v:1,name:480p v:2,name:360p", after(cut, "-var_stream_map"));
@@ -178,5 +182,66 @@ class FfmpegCommandTest {
 
         assertEquals(List.of("0:v:0"), valuesOf(cut, "-map"));
         assertEquals("v:0,name:source", after(cut, "-var_stream_map"));
+    }
+
+    @Test
+    void thumbnailIsAThinnedScaledBranchOfTheSameDecode() {
+        var cut = build(defaultLadder(), HD_60FPS, INPUT_URL);
+
+        assertEquals(1, Collections.frequency(cut, "-i"), "no second decode of the source");
+        String graph = after(cut, "-filter_complex");
+        assertTrue(
+                graph.endsWith(";[s3]fps=1000/2000,scale=w='trunc(min(320,iw)/2)*2':h=-2:out_range=full,"
+                        + "format=yuv420p[thumb]"),
+                "one frame per interval, 320 wide at most, even sides, aspect kept: " + graph);
+        List<String> output = cut.subList(cut.lastIndexOf("-map"), cut.size());
+        assertEquals(
+                List.of(
+                        "-map",
+                        "[thumb]",
+                        "-c:v",
+                        "mjpeg",
+                        "-strict",
+                        "unofficial",
+                        "-q:v",
+                        "5",
+                        "-f",
+                        "image2",
+                        "-update",
+                        "1",
+                        "-atomic_writing",
+                        "1",
+                        "-y",
+                        "/var/thumbnails/5f0c.jpg"),
+                output);
+    }
+
+    @Test
+    void thumbnailIntervalBelowASecondIsAFrameRateAboveOne() {
+        var fast = new ThumbnailOutput(THUMBNAIL.file(), Duration.ofMillis(500), 160);
+
+        assertTrue(ThumbnailCommand.filter(fast).startsWith("fps=1000/500,scale=w='trunc(min(160,iw)/2)*2'"));
+    }
+
+    @Test
+    void passthroughWritesNoThumbnail() {
+        var cut = build(new Ladder("passthrough", true, List.of()), HD_60FPS, INPUT_URL);
+
+        assertFalse(cut.contains("mjpeg"), cut.toString());
+        assertFalse(cut.contains(THUMBNAIL.file().toString()), cut.toString());
+    }
+
+    @Test
+    void grabTakesOneVideoFrameFromThePlayUrlIntoTheSameFile() {
+        var cut = ThumbnailCommand.grab("/usr/bin/ffmpeg", INPUT_URL, THUMBNAIL);
+
+        assertEquals("/usr/bin/ffmpeg", cut.get(0));
+        assertEquals(INPUT_URL, after(cut, "-i"));
+        assertEquals("1", after(cut, "-frames:v"));
+        assertTrue(cut.contains("-an"), cut.toString());
+        assertTrue(after(cut, "-rw_timeout").matches("\\d+"), "a dead input ends the grab: " + cut);
+        assertTrue(after(cut, "-vf").startsWith("scale=w='trunc(min(320,iw)/2)*2'"), cut.toString());
+        assertEquals("1", after(cut, "-atomic_writing"));
+        assertEquals(THUMBNAIL.file().toString(), cut.get(cut.size() - 1));
     }
 }
