@@ -39,6 +39,13 @@ headend.toggleTheme = function () {
   }
 };
 
+/** Shows the fields that belong to the chosen input type (SRT: port and passphrase; UDP: port and group). */
+headend.showInputFields = function (type) {
+  document.querySelectorAll('[data-input-for]').forEach(function (field) {
+    field.hidden = field.getAttribute('data-input-for').split(' ').indexOf(type) < 0;
+  });
+};
+
 headend.copy = function (sourceId, button) {
   var source = document.getElementById(sourceId);
   var text = source.value !== undefined ? source.value : source.textContent;

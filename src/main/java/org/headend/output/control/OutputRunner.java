@@ -3,8 +3,6 @@ package org.headend.output.control;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +10,7 @@ import org.headend.output.entity.OutputState;
 import org.headend.output.entity.OutputStateChanged;
 import org.headend.output.entity.OutputStatus;
 import org.headend.platform.process.ChildProcess;
+import org.headend.platform.process.ProcessLog;
 import org.headend.platform.process.Progress;
 import org.headend.platform.process.ProgressParser;
 
@@ -33,7 +32,7 @@ final class OutputRunner {
     private final OutputUrl destination;
     private final List<String> command;
     private final OutputRuntime runtime;
-    private final Deque<String> log = new ArrayDeque<>();
+    private final ProcessLog log = new ProcessLog(LOG_LINES, OutputUrl::mask);
 
     private volatile OutputStatus status = OutputStatus.of(OutputState.CONNECTING);
     private ChildProcess process;
@@ -46,7 +45,6 @@ final class OutputRunner {
     private Instant lastSampleAt = Instant.now();
     private ScheduledFuture<?> watchdog;
     private ScheduledFuture<?> retry;
-    private int runStart;
 
     OutputRunner(
             String outputId,
@@ -70,9 +68,7 @@ final class OutputRunner {
             return;
         }
         onLogLine("Headend: starting ffmpeg");
-        synchronized (log) {
-            runStart = log.size();
-        }
+        log.newRun();
         retry = null;
         move(OutputState.CONNECTING, status.lastError());
         var parser = new ProgressParser();
@@ -183,28 +179,16 @@ final class OutputRunner {
     }
 
     private void onLogLine(String line) {
-        synchronized (log) {
-            if (log.size() == LOG_LINES) {
-                log.removeFirst();
-                // The ring moved: the current run's first line moved with it.
-                runStart = Math.max(0, runStart - 1);
-            }
-            log.addLast(OutputUrl.mask(line));
-        }
+        log.add(line);
     }
 
     /** What ffmpeg said since it was last started: the words that explain how this run ended. */
     private List<String> linesOfThisRun() {
-        synchronized (log) {
-            List<String> all = List.copyOf(log);
-            return all.subList(Math.min(runStart, all.size()), all.size());
-        }
+        return log.linesOfThisRun();
     }
 
     List<String> lastLogLines() {
-        synchronized (log) {
-            return List.copyOf(log);
-        }
+        return log.lines();
     }
 
     String streamId() {
