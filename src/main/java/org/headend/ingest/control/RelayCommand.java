@@ -1,7 +1,7 @@
 package org.headend.ingest.control;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.headend.platform.process.FfmpegArgs;
 import org.headend.stream.entity.InputType;
 
 /**
@@ -19,17 +19,7 @@ public final class RelayCommand {
     public record Listen(InputType type, int port, String group, String localAddress, String passphrase) {}
 
     public static List<String> of(String ffmpeg, Listen listen, String publishUrl) {
-        List<String> argv = new ArrayList<>(List.of(
-                ffmpeg,
-                "-hide_banner",
-                "-nostdin",
-                "-nostats",
-                "-loglevel",
-                "warning",
-                "-progress",
-                "pipe:1",
-                "-stats_period",
-                "0.5"));
+        List<String> argv = FfmpegArgs.supervisedWithFigures(ffmpeg);
         if (listen.type() == InputType.SRT && listen.passphrase() != null) {
             argv.addAll(List.of("-passphrase", listen.passphrase()));
         }

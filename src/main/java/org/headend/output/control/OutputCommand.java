@@ -1,7 +1,7 @@
 package org.headend.output.control;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.headend.platform.process.FfmpegArgs;
 
 /**
  * The ffmpeg argument list of one output: read the stream (or one rendition's HLS) from the local
@@ -13,17 +13,7 @@ public final class OutputCommand {
     private OutputCommand() {}
 
     public static List<String> of(String ffmpeg, String input, OutputUrl destination) {
-        List<String> argv = new ArrayList<>(List.of(
-                ffmpeg,
-                "-hide_banner",
-                "-nostdin",
-                "-nostats",
-                "-loglevel",
-                "warning",
-                "-progress",
-                "pipe:1",
-                "-stats_period",
-                "0.5"));
+        List<String> argv = FfmpegArgs.supervisedWithFigures(ffmpeg);
         if (input.startsWith("rtmp://")) {
             // Probing stops once audio and video are both known (video comes with the next keyframe)
             // and skips frame-rate guessing: the copy starts in about 1 s instead of 3.6 s, most of

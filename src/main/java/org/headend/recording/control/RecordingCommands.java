@@ -2,6 +2,7 @@ package org.headend.recording.control;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.headend.platform.process.FfmpegArgs;
 
 /**
  * The ffmpeg and ffprobe command lines of a recording, as argument lists (never a shell): copying
@@ -21,17 +22,9 @@ public final class RecordingCommands {
      * restart of ffmpeg is a new run), so they sort in recording order.
      */
     public static List<String> segments(String ffmpeg, String inputUrl, Path dir, int run, int segmentSeconds) {
-        return List.of(
-                ffmpeg,
-                "-hide_banner",
-                "-nostdin",
-                "-nostats",
-                "-loglevel",
-                "warning",
-                // Progress blocks on stdout: the supervisor's stall watchdog reads them.
-                "-progress",
-                "pipe:1",
-                // An input that stops sending (publisher gone, nginx dead) ends ffmpeg within 10 s.
+        List<String> args = FfmpegArgs.supervised(ffmpeg);
+        // An input that stops sending (publisher gone, nginx dead) ends ffmpeg within 10 s.
+        args.addAll(List.of(
                 "-rw_timeout",
                 "10000000",
                 "-i",
@@ -46,7 +39,8 @@ public final class RecordingCommands {
                 Integer.toString(segmentSeconds),
                 "-segment_format",
                 "mpegts",
-                dir.resolve(segmentPrefix(run) + "%06d.ts").toString());
+                dir.resolve(segmentPrefix(run) + "%06d.ts").toString()));
+        return List.copyOf(args);
     }
 
     static String segmentPrefix(int run) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.headend.platform.process.FfmpegArgs;
 import org.headend.stream.entity.InputInfo;
 import org.headend.transcode.entity.Rendition;
 
@@ -28,20 +29,9 @@ public final class FfmpegCommand {
             HlsSettings hls,
             Path outputDir,
             ThumbnailOutput thumbnail) {
-        var args = new ArrayList<>(List.of(
-                ffmpeg,
-                "-hide_banner",
-                "-nostdin",
-                "-loglevel",
-                "warning",
-                "-nostats",
-                "-progress",
-                "pipe:1",
-                // An RTMP input that stops sending must end the process, not hang it.
-                "-rw_timeout",
-                "10000000",
-                "-i",
-                inputUrl));
+        var args = FfmpegArgs.supervised(ffmpeg);
+        // An RTMP input that stops sending must end the process, not hang it.
+        args.addAll(List.of("-rw_timeout", "10000000", "-i", inputUrl));
         List<String> variants = new ArrayList<>();
         if (plan.passthrough()) {
             args.addAll(List.of("-map", "0:v:0"));
