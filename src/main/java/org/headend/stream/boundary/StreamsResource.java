@@ -27,6 +27,8 @@ import org.headend.ingest.boundary.InputOperations;
 import org.headend.ingest.boundary.InputRequest;
 import org.headend.ingest.control.IngestEndpoints;
 import org.headend.ingest.control.InputListeners;
+import org.headend.origin.control.OriginStore;
+import org.headend.origin.control.StitchedPlaylists;
 import org.headend.platform.JsonBody;
 import org.headend.platform.Page;
 import org.headend.platform.Paging;
@@ -64,6 +66,9 @@ public class StreamsResource {
 
     @Inject
     IngestEndpoints endpoints;
+
+    @Inject
+    OriginStore origins;
 
     @Inject
     RecordingOperations recordings;
@@ -218,7 +223,7 @@ public class StreamsResource {
                 stream,
                 live.status(stream.id(), stream.name()).state(),
                 inputs.view(stream, host),
-                endpoints.playbackUrl(host, stream.name()),
+                endpoints.playbackUrl(host, stream.name(), StitchedPlaylists.playlist(origins.hasOrigins(stream.id()))),
                 key);
     }
 }

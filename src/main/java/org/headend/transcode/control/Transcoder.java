@@ -145,6 +145,18 @@ final class Transcoder {
         }
     }
 
+    List<String> variants() {
+        return variants;
+    }
+
+    /** The running ffmpeg's pid; empty between a death and its restart. */
+    java.util.OptionalLong pid() {
+        ChildProcess current = process;
+        return current != null && current.isAlive()
+                ? java.util.OptionalLong.of(current.pid())
+                : java.util.OptionalLong.empty();
+    }
+
     List<String> lastLogLines() {
         synchronized (log) {
             return List.copyOf(log);

@@ -159,6 +159,22 @@ public class TranscoderSupervisor {
         return running.containsKey(streamId);
     }
 
+    /** The pid of the stream's packager while one runs: the origins section shows it. */
+    public java.util.OptionalLong pid(String streamId) {
+        Transcoder transcoder = running.get(streamId);
+        return transcoder == null ? java.util.OptionalLong.empty() : transcoder.pid();
+    }
+
+    /** The media playlist of the packager's first variant, the one an origin failover serves. */
+    public Optional<Path> firstMediaPlaylist(String streamId, String name) {
+        Transcoder transcoder = running.get(streamId);
+        return transcoder == null
+                ? Optional.empty()
+                : transcoder.variants().stream()
+                        .findFirst()
+                        .map(v -> hlsDir(name).resolve(v).resolve("index.m3u8"));
+    }
+
     public Optional<List<String>> log(String streamId) {
         return Optional.ofNullable(running.get(streamId)).map(Transcoder::lastLogLines);
     }

@@ -1,0 +1,274 @@
+package org.headend.origin.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.headend.origin.control.FailoverDecider.Decision;
+import org.headend.origin.entity.Origin;
+import org.headend.origin.entity.OriginProbeFailed;
+import org.headend.origin.entity.OriginStatus;
+import org.headend.origin.entity.OriginSwitched;
+import org.headend.origin.entity.OriginsChanged;
+import org.headend.transcode.control.TranscoderSupervisor;
+
+/**
+ * Runs the probing rounds of streams that have origins: probes each origin, lets the decider
+ * choose, and writes the stitched playlist from the chosen one. Streams without origins are left
+ * alone: their players keep reading the packager's own playlists, exactly as before origins.
+ */
+@ApplicationScoped
+public class OriginMonitor {
+
+    private static final Logger LOG = Logger.getLogger(OriginMonitor.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "headend.origins.fail-after", defaultValue = "2")
+    int failAfter;
+
+    @Inject
+    @ConfigProperty(name = "headend.origins.recover-after", defaultValue = "5")
+    int recoverAfter;
+
+    @Inject
+    @ConfigProperty(name = "headend.origins.switchback", defaultValue = "auto")
+    String switchback;
+
+    @Inject
+    @ConfigProperty(name = "headend.origins.max-segment-age")
+    Optional<Duration> maxSegmentAge;
+
+    @Inject
+    @ConfigProperty(name = "headend.origins.local-priority", defaultValue = "0")
+    int localPriority;
+
+    @Inject
+    @ConfigProperty(name = "headend.hls.list-size", defaultValue = "6")
+    int listSize;
+
+    @Inject
+    OriginProbe probe;
+
+    @Inject
+    TranscoderSupervisor transcoders;
+
+    @Inject
+    StitchedPlaylists playlists;
+
+    @Inject
+    Event<OriginSwitched> switched;
+
+    @Inject
+    Event<OriginProbeFailed> probeFailed;
+
+    @Inject
+    Event<OriginsChanged> changed;
+
+    private FailoverRules rules;
+    private final Map<String, StreamOrigins> streams = new ConcurrentHashMap<>();
+    private final Map<String, String> names = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void checkSettings() {
+        if (!switchback.equals("auto") && !switchback.equals("manual")) {
+            throw new IllegalStateException("headend.origins.switchback must be auto or manual, not " + switchback);
+        }
+        rules = new FailoverRules(failAfter, recoverAfter, switchback.equals("auto"));
+    }
+
+    /** The origins of a stream as a round sees them: its external ones, and its packager while it is live. */
+    public List<OriginSource> sources(String streamId, String streamName, List<Origin> external) {
+        List<OriginSource> sources = new ArrayList<>();
+        if (transcoders.isRunning(streamId)) {
+            var pid = transcoders.pid(streamId);
+            sources.add(new OriginSource(
+                    OriginSource.LOCAL,
+                    OriginSource.LOCAL,
+                    localPriority,
+                    null,
+                    true,
+                    pid.isPresent()
+                            ? transcoders
+                                    .firstMediaPlaylist(streamId, streamName)
+                                    .orElse(null)
+                            : null,
+                    pid.isPresent() ? pid.getAsLong() : null));
+        }
+        for (Origin o : external) {
+            sources.add(
+                    new OriginSource(o.id(), o.name(), o.priority(), java.net.URI.create(o.url()), false, null, null));
+        }
+        return sources;
+    }
+
+    /** One probing round over every stream that has origins; streams that lost them are let go. */
+    public void round(Map<String, String> streamNames, Map<String, List<Origin>> originsByStream) {
+        for (String gone : Set.copyOf(streams.keySet())) {
+            if (!originsByStream.containsKey(gone)) {
+                streams.remove(gone);
+                String name = names.remove(gone);
+                if (name != null) {
+                    playlists.remove(name);
+                    changed.fire(new OriginsChanged(gone, name));
+                }
+            }
+        }
+        // All streams' probes run at once; the verdicts are then drawn here, on the timer's thread,
+        // so that events reach their observers from a container thread.
+        Map<String, Round> rounds = new HashMap<>();
+        originsByStream.forEach((streamId, external) -> {
+            String name = streamNames.get(streamId);
+            if (name != null) {
+                names.put(streamId, name);
+                rounds.put(streamId, startRound(streamId, name, sources(streamId, name, external)));
+            }
+        });
+        rounds.forEach((streamId, round) -> {
+            try {
+                decide(streamId, round.name(), round.sources(), round.state(), round.probes());
+            } catch (RuntimeException e) {
+                LOG.warning("Probing the origins of stream " + round.name() + " failed: " + e);
+            }
+        });
+    }
+
+    private record Round(
+            String name,
+            List<OriginSource> sources,
+            StreamOrigins state,
+            Map<String, CompletableFuture<ProbeResult>> probes) {}
+
+    private Round startRound(String streamId, String name, List<OriginSource> sources) {
+        StreamOrigins state = state(streamId);
+        Map<String, CompletableFuture<ProbeResult>> probes = new HashMap<>();
+        for (OriginSource source : sources) {
+            probes.put(source.id(), probeOne(state, source));
+        }
+        return new Round(name, sources, state, probes);
+    }
+
+    private void decide(
+            String streamId,
+            String name,
+            List<OriginSource> sources,
+            StreamOrigins state,
+            Map<String, CompletableFuture<ProbeResult>> probes) {
+        Instant now = Instant.now();
+        boolean healthChanged = false;
+        Map<String, ProbeResult> results = new HashMap<>();
+        for (OriginSource source : sources) {
+            ProbeResult result = probes.get(source.id()).join();
+            results.put(source.id(), result);
+            healthChanged |= state.record(source, result, now);
+            if (result.errorClass() != null && !source.local()) {
+                probeFailed.fire(new OriginProbeFailed(streamId, name, source.name(), result.errorClass()));
+            }
+        }
+        boolean switchedNow = announce(streamId, name, sources, state.decide(sources));
+        state.active()
+                .flatMap(id -> sources.stream().filter(s -> s.id().equals(id)).findFirst())
+                .flatMap(active -> state.stitch(active, results.get(active.id()), playlists.dir(name)))
+                .ifPresent(text -> playlists.write(name, text));
+        if (healthChanged || switchedNow) {
+            changed.fire(new OriginsChanged(streamId, name));
+        }
+    }
+
+    private CompletableFuture<ProbeResult> probeOne(StreamOrigins state, OriginSource source) {
+        if (!source.local()) {
+            return probe.fetch(source.url(), state.mediaUri(source.id()));
+        }
+        if (source.playlist() == null) {
+            return CompletableFuture.completedFuture(
+                    ProbeResult.failed(null, Duration.ZERO, "the packager is not running", "gone"));
+        }
+        return CompletableFuture.completedFuture(probe.read(source.playlist()));
+    }
+
+    /** Makes {@code originId} the stream's origin now (unless it is down) and first in rank until {@link #automatic}. */
+    public void prefer(String streamId, String name, String originId, List<OriginSource> sources) {
+        names.put(streamId, name);
+        announce(streamId, name, sources, state(streamId).prefer(originId, sources));
+        changed.fire(new OriginsChanged(streamId, name));
+    }
+
+    public void automatic(String streamId, String name, List<OriginSource> sources) {
+        names.put(streamId, name);
+        announce(streamId, name, sources, state(streamId).automatic(sources));
+        changed.fire(new OriginsChanged(streamId, name));
+    }
+
+    private boolean announce(String streamId, String name, List<OriginSource> sources, Decision decision) {
+        if (decision.kind().isEmpty()) {
+            return false;
+        }
+        var kind = decision.kind().get();
+        switched.fire(new OriginSwitched(
+                streamId,
+                name,
+                nameOf(sources, decision.previous()),
+                nameOf(sources, decision.active()),
+                kind,
+                Instant.now()));
+        LOG.info(() -> "Stream " + name + " plays from origin " + nameOf(sources, decision.active()) + " (" + kind
+                + (decision.previous() == null ? "" : ", was " + nameOf(sources, decision.previous())) + ")");
+        return true;
+    }
+
+    private static String nameOf(List<OriginSource> sources, String id) {
+        return id == null
+                ? null
+                : sources.stream()
+                        .filter(s -> s.id().equals(id))
+                        .map(OriginSource::name)
+                        .findFirst()
+                        .orElse(id);
+    }
+
+    public OriginStatus status(String streamId, String originId) {
+        StreamOrigins state = streams.get(streamId);
+        return state == null ? OriginStatus.UNPROBED : state.status(originId);
+    }
+
+    public Optional<String> preferred(String streamId) {
+        return Optional.ofNullable(streams.get(streamId)).flatMap(StreamOrigins::preferred);
+    }
+
+    /** Streams being watched whose every origin is down: nothing fresh can be played. */
+    public List<String> withoutHealthyOrigin() {
+        List<String> result = new ArrayList<>();
+        streams.forEach((id, state) -> {
+            if (state.allDown()) {
+                result.add(names.getOrDefault(id, id));
+            }
+        });
+        return result;
+    }
+
+    /** Stream id → stream name of every stream being watched. */
+    public Map<String, String> watched() {
+        return Map.copyOf(names);
+    }
+
+    public List<String> originIds(String streamId) {
+        StreamOrigins state = streams.get(streamId);
+        return state == null ? List.of() : state.originIds();
+    }
+
+    private StreamOrigins state(String streamId) {
+        Duration maxAge = maxSegmentAge.orElse(null);
+        return streams.computeIfAbsent(streamId, id -> new StreamOrigins(rules, maxAge, Math.max(3, listSize - 1)));
+    }
+}
