@@ -79,6 +79,7 @@ public class OriginMonitor {
     private FailoverRules rules;
     private final Map<String, StreamOrigins> streams = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> originNames = new ConcurrentHashMap<>();
 
     @PostConstruct
     void checkSettings() {
@@ -118,6 +119,7 @@ public class OriginMonitor {
         for (String gone : Set.copyOf(streams.keySet())) {
             if (!originsByStream.containsKey(gone)) {
                 streams.remove(gone);
+                originNames.remove(gone);
                 String name = names.remove(gone);
                 if (name != null) {
                     playlists.remove(name);
@@ -152,6 +154,9 @@ public class OriginMonitor {
 
     private Round startRound(String streamId, String name, List<OriginSource> sources) {
         StreamOrigins state = state(streamId);
+        Map<String, String> named = new HashMap<>();
+        sources.forEach(s -> named.put(s.id(), s.name()));
+        originNames.put(streamId, Map.copyOf(named));
         Map<String, CompletableFuture<ProbeResult>> probes = new HashMap<>();
         for (OriginSource source : sources) {
             probes.put(source.id(), probeOne(state, source));
@@ -246,11 +251,16 @@ public class OriginMonitor {
         return Optional.ofNullable(streams.get(streamId)).flatMap(StreamOrigins::preferred);
     }
 
-    /** Streams being watched whose every origin is down: nothing fresh can be played. */
-    public List<String> withoutHealthyOrigin() {
+    /** Origin id → name of each origin of a watched stream, as the last round saw them. */
+    public Map<String, String> origins(String streamId) {
+        return originNames.getOrDefault(streamId, Map.of());
+    }
+
+    /** Live streams whose every origin is down: nothing fresh can be played. */
+    public List<String> liveWithoutHealthyOrigin() {
         List<String> result = new ArrayList<>();
         streams.forEach((id, state) -> {
-            if (state.allDown()) {
+            if (transcoders.isRunning(id) && state.allDown()) {
                 result.add(names.getOrDefault(id, id));
             }
         });
@@ -260,11 +270,6 @@ public class OriginMonitor {
     /** Stream id → stream name of every stream being watched. */
     public Map<String, String> watched() {
         return Map.copyOf(names);
-    }
-
-    public List<String> originIds(String streamId) {
-        StreamOrigins state = streams.get(streamId);
-        return state == null ? List.of() : state.originIds();
     }
 
     private StreamOrigins state(String streamId) {

@@ -113,10 +113,6 @@ final class StreamOrigins {
         return !statuses.isEmpty() && statuses.values().stream().allMatch(s -> s.health() == OriginHealth.DOWN);
     }
 
-    synchronized List<String> originIds() {
-        return List.copyOf(statuses.keySet());
-    }
-
     synchronized OriginStatus status(String originId) {
         OriginStatus status = statuses.getOrDefault(originId, OriginStatus.UNPROBED);
         boolean active = decider.active().map(originId::equals).orElse(false);

@@ -86,6 +86,28 @@ class OriginFailoverIT {
 
                 failOver(origins, media, b, backup, killed -> primary.kill(), true);
                 assertTrue(player.isAlive(), "the player survived a killed origin");
+
+                String metrics = api.get("/metrics").body();
+                assertTrue(metric(metrics, "headend_failovers_total", "stream=\"" + name + "\"") >= 3, metrics);
+                assertTrue(metric(metrics, "headend_switchbacks_total", "stream=\"" + name + "\"") >= 3, metrics);
+                assertTrue(
+                        metric(
+                                        metrics,
+                                        "headend_origin_http_errors_total",
+                                        "stream=\"" + name + "\"",
+                                        "origin=\"primary\"",
+                                        "class=\"5xx\"")
+                                >= 2,
+                        metrics);
+                assertEquals(
+                        1, metric(metrics, "headend_origin_active", "stream=\"" + name + "\"", "origin=\"backup\""));
+                assertEquals(0, metric(metrics, "headend_origin_up", "stream=\"" + name + "\"", "origin=\"primary\""));
+                assertTrue(metric(
+                                metrics,
+                                "headend_origin_segment_age_seconds",
+                                "stream=\"" + name + "\"",
+                                "origin=\"primary\"")
+                        > 4);
             } finally {
                 player.destroyForcibly();
             }
@@ -123,6 +145,15 @@ class OriginFailoverIT {
         } finally {
             api.delete("/api/v1/streams/" + stream.getString("id"));
         }
+    }
+
+    /** The sum of a series' samples whose labels include all of {@code labels}. */
+    private static double metric(String page, String series, String... labels) {
+        return page.lines()
+                .filter(l -> l.startsWith(series + "{"))
+                .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private interface Failure {
