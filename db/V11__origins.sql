@@ -13,3 +13,6 @@ CREATE TABLE origins (
 );
 
 CREATE INDEX origins_by_stream ON origins (stream_id);
+
+-- A redundant stream runs two packagers (primary and backup), each writing its own HLS origin.
+ALTER TABLE streams ADD COLUMN redundancy BOOLEAN DEFAULT FALSE NOT NULL;

@@ -25,6 +25,7 @@ import org.headend.origin.control.OriginMonitor;
 import org.headend.origin.control.OriginStore;
 import org.headend.origin.entity.Origin;
 import org.headend.stream.control.StreamStore;
+import org.headend.transcode.control.TranscoderSupervisor;
 
 /**
  * Probes the origins of every stream that has some, every {@code headend.origins.probe-interval}.
@@ -51,6 +52,9 @@ public class OriginProbeTimer {
     @Inject
     OriginMonitor monitor;
 
+    @Inject
+    TranscoderSupervisor transcoders;
+
     @Resource
     TimerService timers;
 
@@ -73,7 +77,9 @@ public class OriginProbeTimer {
         }
         try {
             Map<String, List<Origin>> byStream =
-                    origins.all().stream().collect(Collectors.groupingBy(Origin::streamId));
+                    new HashMap<>(origins.all().stream().collect(Collectors.groupingBy(Origin::streamId)));
+            // A redundant live stream is failed over between its packagers even without external origins.
+            transcoders.redundantStreams().forEach(id -> byStream.putIfAbsent(id, List.of()));
             Map<String, String> names = new HashMap<>();
             for (String streamId : byStream.keySet()) {
                 streams.find(streamId).ifPresent(s -> names.put(streamId, s.name()));

@@ -58,6 +58,21 @@ public final class FailoverDecider {
         }
     }
 
+    /**
+     * A failure known for sure (the packager's process died or went silent): a serving origin is
+     * down at once, without waiting for {@code failAfter} probes; any other counts one bad probe.
+     */
+    public void fail(String id) {
+        Track track = tracks.computeIfAbsent(id, i -> new Track());
+        if (track.health == OriginHealth.UP) {
+            track.health = OriginHealth.DOWN;
+            track.bad = rules.failAfter();
+            track.good = 0;
+        } else {
+            observe(id, false);
+        }
+    }
+
     /** An operator's choice: played from now on unless it is down, and ranked first until {@link #automatic()}. */
     public void prefer(String id) {
         preferred = id;

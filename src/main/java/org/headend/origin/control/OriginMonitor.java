@@ -3,6 +3,7 @@ package org.headend.origin.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,9 @@ import org.headend.origin.entity.OriginProbeFailed;
 import org.headend.origin.entity.OriginStatus;
 import org.headend.origin.entity.OriginSwitched;
 import org.headend.origin.entity.OriginsChanged;
+import org.headend.transcode.control.Packager;
 import org.headend.transcode.control.TranscoderSupervisor;
+import org.headend.transcode.entity.PackagerExited;
 
 /**
  * Runs the probing rounds of streams that have origins: probes each origin, lets the decider
@@ -59,6 +62,10 @@ public class OriginMonitor {
     int listSize;
 
     @Inject
+    @ConfigProperty(name = "headend.origins.packager-stall", defaultValue = "PT1S")
+    Duration packagerStall;
+
+    @Inject
     OriginProbe probe;
 
     @Inject
@@ -80,6 +87,7 @@ public class OriginMonitor {
     private final Map<String, StreamOrigins> streams = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> originNames = new ConcurrentHashMap<>();
+    private final Map<String, List<OriginSource>> lastSources = new ConcurrentHashMap<>();
 
     @PostConstruct
     void checkSettings() {
@@ -92,24 +100,27 @@ public class OriginMonitor {
     /** The origins of a stream as a round sees them: its external ones, and its packager while it is live. */
     public List<OriginSource> sources(String streamId, String streamName, List<Origin> external) {
         List<OriginSource> sources = new ArrayList<>();
-        if (transcoders.isRunning(streamId)) {
-            var pid = transcoders.pid(streamId);
+        for (Packager packager : transcoders.packagers(streamId, streamName)) {
+            String id = packager.backup() ? OriginSource.LOCAL_BACKUP : OriginSource.LOCAL;
+            // The supervisor's own signals come before any playlist ages: a dead or silent ffmpeg fails now.
+            String failure = packager.pid() == null
+                    ? "the packager is not running"
+                    : packager.sinceProgress().compareTo(packagerStall) > 0
+                            ? "the packager reported no progress for "
+                                    + packager.sinceProgress().toMillis() + " ms"
+                            : null;
             sources.add(new OriginSource(
-                    OriginSource.LOCAL,
-                    OriginSource.LOCAL,
-                    localPriority,
+                    id,
+                    id,
+                    localPriority + (packager.backup() ? 1 : 0),
                     null,
                     true,
-                    pid.isPresent()
-                            ? transcoders
-                                    .firstMediaPlaylist(streamId, streamName)
-                                    .orElse(null)
-                            : null,
-                    pid.isPresent() ? pid.getAsLong() : null));
+                    packager.playlist(),
+                    packager.pid(),
+                    failure));
         }
         for (Origin o : external) {
-            sources.add(
-                    new OriginSource(o.id(), o.name(), o.priority(), java.net.URI.create(o.url()), false, null, null));
+            sources.add(OriginSource.external(o.id(), o.name(), o.priority(), java.net.URI.create(o.url())));
         }
         return sources;
     }
@@ -120,6 +131,7 @@ public class OriginMonitor {
             if (!originsByStream.containsKey(gone)) {
                 streams.remove(gone);
                 originNames.remove(gone);
+                lastSources.remove(gone);
                 String name = names.remove(gone);
                 if (name != null) {
                     playlists.remove(name);
@@ -157,6 +169,7 @@ public class OriginMonitor {
         Map<String, String> named = new HashMap<>();
         sources.forEach(s -> named.put(s.id(), s.name()));
         originNames.put(streamId, Map.copyOf(named));
+        lastSources.put(streamId, List.copyOf(sources));
         Map<String, CompletableFuture<ProbeResult>> probes = new HashMap<>();
         for (OriginSource source : sources) {
             probes.put(source.id(), probeOne(state, source));
@@ -200,6 +213,32 @@ public class OriginMonitor {
                     ProbeResult.failed(null, Duration.ZERO, "the packager is not running", "gone"));
         }
         return CompletableFuture.completedFuture(probe.read(source.playlist()));
+    }
+
+    /**
+     * A packager died: playback leaves it at once rather than at the next probes, and the new
+     * origin's segments are stitched in now.
+     */
+    void packagerExited(@Observes PackagerExited exit) {
+        StreamOrigins state = streams.get(exit.streamId());
+        List<OriginSource> sources = lastSources.get(exit.streamId());
+        if (state == null || sources == null) {
+            return;
+        }
+        String id = exit.backup() ? OriginSource.LOCAL_BACKUP : OriginSource.LOCAL;
+        state.failNow(id);
+        Decision decision = state.decide(sources);
+        if (announce(exit.streamId(), exit.name(), sources, decision)) {
+            sources.stream()
+                    .filter(s -> s.id().equals(decision.active()))
+                    .findFirst()
+                    .ifPresent(active -> {
+                        ProbeResult now = probeOne(state, active).join();
+                        state.stitch(active, now, playlists.dir(exit.name()))
+                                .ifPresent(text -> playlists.write(exit.name(), text));
+                    });
+            changed.fire(new OriginsChanged(exit.streamId(), exit.name()));
+        }
     }
 
     /** Makes {@code originId} the stream's origin now (unless it is down) and first in rank until {@link #automatic}. */

@@ -48,7 +48,11 @@ final class StreamOrigins {
             mediaUris.remove(source.id());
         }
         var before = decider.health(source.id());
-        decider.observe(source.id(), reading.good());
+        if (source.packagerFailure() != null) {
+            decider.fail(source.id());
+        } else {
+            decider.observe(source.id(), reading.good());
+        }
         var after = decider.health(source.id());
         statuses.put(
                 source.id(),
@@ -64,6 +68,10 @@ final class StreamOrigins {
                         false,
                         reading.problem()));
         return before != after;
+    }
+
+    synchronized void failNow(String originId) {
+        decider.fail(originId);
     }
 
     synchronized Decision decide(List<OriginSource> sources) {

@@ -85,7 +85,10 @@ public class StreamPageView implements Serializable {
     }
 
     public String getPlaybackUrl() {
-        return endpoints.playbackUrl(request.getServerName(), name, StitchedPlaylists.playlist(origins.hasOrigins(id)));
+        return endpoints.playbackUrl(
+                request.getServerName(),
+                name,
+                StitchedPlaylists.playlist(operations.existing(id).redundancy() || origins.hasOrigins(id)));
     }
 
     /** The console's session-guarded copy of the API thumbnail (the API wants a bearer token). */

@@ -138,6 +138,24 @@ class FailoverDeciderTest {
     }
 
     @Test
+    void aFailureKnownForSureTakesAServingOriginDownAtOnce() {
+        round(true, true);
+
+        cut.fail("primary");
+
+        assertEquals(OriginHealth.DOWN, cut.health("primary"));
+        assertEquals(
+                Optional.of(SwitchKind.FAILOVER), cut.decide(PRIMARY_AND_BACKUP).kind());
+    }
+
+    @Test
+    void aFailureKnownForSureOfAnOriginNotYetServingIsOneBadProbe() {
+        cut.fail("primary");
+
+        assertEquals(OriginHealth.UNKNOWN, cut.health("primary"));
+    }
+
+    @Test
     void withNothingHealthyTheActiveOriginStays() {
         round(true, true);
         round(false, false);
