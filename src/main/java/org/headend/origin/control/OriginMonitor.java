@@ -198,6 +198,7 @@ public class OriginMonitor {
         state.active()
                 .flatMap(id -> sources.stream().filter(s -> s.id().equals(id)).findFirst())
                 .flatMap(active -> state.stitch(active, results.get(active.id()), playlists.dir(name)))
+                .or(() -> playlists.missing(name) ? state.rendered() : Optional.empty())
                 .ifPresent(text -> playlists.write(name, text));
         if (healthChanged || switchedNow) {
             changed.fire(new OriginsChanged(streamId, name));

@@ -48,6 +48,14 @@ public class StitchedPlaylists {
         }
     }
 
+    /**
+     * True when the playlist players poll is not on disk: the packager empties the stream's folder
+     * when it starts, and players must not wait for the next segment to find it again.
+     */
+    public boolean missing(String streamName) {
+        return !Files.exists(dir(streamName).resolve("index.m3u8"));
+    }
+
     public void remove(String streamName) {
         Path dir = dir(streamName);
         try {

@@ -101,6 +101,11 @@ final class StreamOrigins {
     }
 
     /** Adds the active origin's new segments; the text to write when the playlist changed. */
+    /** The stitched playlist as it stands; empty before any segment was taken. */
+    synchronized Optional<String> rendered() {
+        return stitcher.isEmpty() ? Optional.empty() : Optional.of(stitcher.render());
+    }
+
     synchronized Optional<String> stitch(OriginSource active, ProbeResult probe, Path stitchedDir) {
         if (probe == null || probe.playlist() == null) {
             return Optional.empty();

@@ -185,13 +185,7 @@ public class TranscoderSupervisor {
             throw new UncheckedIOException("Cannot create the backup HLS folder of " + name, e);
         }
         // Its own thumbnail file: two processes must never write the same one.
-        ThumbnailOutput primaryThumbnail = thumbnails.output(streamId);
-        ThumbnailOutput thumbnail = new ThumbnailOutput(
-                primaryThumbnail
-                        .file()
-                        .resolveSibling("backup-" + primaryThumbnail.file().getFileName()),
-                primaryThumbnail.interval(),
-                primaryThumbnail.width());
+        ThumbnailOutput thumbnail = backupThumbnail(thumbnails.output(streamId));
         List<String> command = FfmpegCommand.build(
                 ffmpeg, inputUrl, plan, input, new HlsSettings(segmentSeconds, listSize), backupDir, thumbnail);
         var backup = new Transcoder(
@@ -206,6 +200,13 @@ public class TranscoderSupervisor {
         backups.put(streamId, backup);
         LOG.info(() -> "Backup packager of stream " + name + " started");
         backup.start();
+    }
+
+    private static ThumbnailOutput backupThumbnail(ThumbnailOutput primary) {
+        return new ThumbnailOutput(
+                primary.file().resolveSibling("backup-" + primary.file().getFileName()),
+                primary.interval(),
+                primary.width());
     }
 
     /** The packagers of a live stream: the primary, then the backup of a redundant stream. */
@@ -237,6 +238,12 @@ public class TranscoderSupervisor {
         Transcoder backup = backups.remove(streamId);
         if (backup != null) {
             backup.stop();
+            Path thumbnail = backupThumbnail(thumbnails.output(streamId)).file();
+            try {
+                Files.deleteIfExists(thumbnail);
+            } catch (IOException e) {
+                LOG.fine(() -> "Cannot delete " + thumbnail + ": " + e);
+            }
         }
         Transcoder transcoder = running.remove(streamId);
         if (transcoder != null) {
