@@ -102,8 +102,16 @@ public class IngestEndpoints {
     }
 
     public String playbackUrl(String requestHost, String name) {
+        return playbackUrl(requestHost, name, "master.m3u8");
+    }
+
+    /**
+     * The URL players use for a stream's playlist at {@code playlist} below the stream's HLS
+     * folder (a stream with origins is played from the stitched {@code failover/master.m3u8}).
+     */
+    public String playbackUrl(String requestHost, String name, String playlist) {
         String base = publicHlsUrl.filter(u -> !u.isBlank()).orElse("http://" + requestHost + ":" + hlsPort + "/hls");
-        return (base.endsWith("/") ? base : base + "/") + name + "/master.m3u8";
+        return (base.endsWith("/") ? base : base + "/") + name + "/" + playlist;
     }
 
     public String hookSecret() {

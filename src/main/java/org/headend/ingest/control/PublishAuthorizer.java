@@ -120,7 +120,13 @@ public class PublishAuthorizer {
         }
         live.updateInput(stream.id(), input);
         var ladder = ladders.find(stream.ladder()).orElseThrow();
-        transcoders.start(stream.id(), stream.name(), ladder, input, endpoints.internalPlayUrl(stream.name()));
+        transcoders.start(
+                stream.id(),
+                stream.name(),
+                ladder,
+                input,
+                endpoints.internalPlayUrl(stream.name()),
+                stream.redundancy());
         if (live.live(stream.id()).isEmpty()) {
             transcoders.stop(stream.id());
         }

@@ -19,7 +19,7 @@ import org.omnifaces.cdi.PushContext;
 @ApplicationScoped
 public class ConsolePush {
 
-    static final List<String> TYPES = List.of("state", "created", "deleted", "notice", "figures", "output");
+    static final List<String> TYPES = List.of("state", "created", "deleted", "notice", "figures", "output", "origins");
 
     @Inject
     @Push(channel = "console")

@@ -21,6 +21,7 @@ public record StreamJson(
         Instant createdAt,
         String record,
         Instant expiresAt,
+        boolean redundancy,
         String streamKey) {
 
     static StreamJson of(Stream stream, StreamState state, InputJson input, String playbackUrl, String key) {
@@ -35,6 +36,7 @@ public record StreamJson(
                 stream.createdAt(),
                 stream.record(),
                 stream.expiresAt(),
+                stream.redundancy(),
                 key);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.audit.boundary.Audit;
 import org.headend.ingest.boundary.InputOperations;
 import org.headend.ingest.boundary.InputRequest;
@@ -50,6 +51,10 @@ public class StreamOperations {
     @Inject
     Event<StreamCatalogChanged> catalog;
 
+    @Inject
+    @ConfigProperty(name = "headend.origins.redundant", defaultValue = "false")
+    boolean redundantByDefault;
+
     public StreamStore.Created create(String name, String ladder) {
         return create(name, ladder, Stream.RECORD_OFF, null, InputRequest.RTMP);
     }
@@ -64,6 +69,9 @@ public class StreamOperations {
             throw ApiException.conflict("A stream named '" + name + "' already exists.");
         }
         var created = inputs.saveWith(null, input, in -> streams.create(name, ladder, record, expiresAt, in));
+        if (redundantByDefault) {
+            streams.changeRedundancy(created.stream().id(), true);
+        }
         audit.record(
                 "stream.create",
                 "stream",
@@ -81,6 +89,14 @@ public class StreamOperations {
         existingLadder(ladder);
         Stream changed = streams.changeLadder(id, ladder);
         audit.record("stream.update", "stream", id, "ladder=" + ladder);
+        return changed;
+    }
+
+    /** Two packagers or one, from the stream's next publish on. */
+    public Stream changeRedundancy(String id, boolean redundancy) {
+        existing(id);
+        Stream changed = streams.changeRedundancy(id, redundancy);
+        audit.record("stream.update", "stream", id, "redundancy=" + redundancy);
         return changed;
     }
 

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.headend.ingest.boundary.InputJson;
 import org.headend.ingest.boundary.InputOperations;
 import org.headend.ingest.control.IngestEndpoints;
+import org.headend.origin.control.OriginStore;
+import org.headend.origin.control.StitchedPlaylists;
 import org.headend.platform.ApiException;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.entity.Stream;
@@ -40,6 +42,9 @@ public class StreamPageView implements Serializable {
 
     @Inject
     transient IngestEndpoints endpoints;
+
+    @Inject
+    transient OriginStore origins;
 
     @Inject
     transient InputOperations inputs;
@@ -80,7 +85,10 @@ public class StreamPageView implements Serializable {
     }
 
     public String getPlaybackUrl() {
-        return endpoints.playbackUrl(request.getServerName(), name);
+        return endpoints.playbackUrl(
+                request.getServerName(),
+                name,
+                StitchedPlaylists.playlist(operations.existing(id).redundancy() || origins.hasOrigins(id)));
     }
 
     /** The console's session-guarded copy of the API thumbnail (the API wants a bearer token). */

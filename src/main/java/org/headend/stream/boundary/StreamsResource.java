@@ -27,6 +27,8 @@ import org.headend.ingest.boundary.InputOperations;
 import org.headend.ingest.boundary.InputRequest;
 import org.headend.ingest.control.IngestEndpoints;
 import org.headend.ingest.control.InputListeners;
+import org.headend.origin.control.OriginStore;
+import org.headend.origin.control.StitchedPlaylists;
 import org.headend.platform.JsonBody;
 import org.headend.platform.Page;
 import org.headend.platform.Paging;
@@ -48,7 +50,7 @@ import org.headend.transcode.control.TranscoderSupervisor;
 public class StreamsResource {
 
     private static final int MAX_PAGE_SIZE = 200;
-    private static final Set<String> FIELDS = Set.of("name", "ladder", "record", "expiresAt", "input");
+    private static final Set<String> FIELDS = Set.of("name", "ladder", "record", "expiresAt", "input", "redundancy");
 
     @Inject
     StreamStore streams;
@@ -64,6 +66,9 @@ public class StreamsResource {
 
     @Inject
     IngestEndpoints endpoints;
+
+    @Inject
+    OriginStore origins;
 
     @Inject
     RecordingOperations recordings;
@@ -89,6 +94,12 @@ public class StreamsResource {
                         .map(t -> StreamOperations.instant("expiresAt", t))
                         .orElse(null),
                 input(json).orElse(InputRequest.RTMP));
+        var redundancy = json.optionalBoolean("redundancy");
+        Stream stream = created.stream();
+        if (redundancy.isPresent() && redundancy.get() != stream.redundancy()) {
+            stream = operations.changeRedundancy(stream.id(), redundancy.get());
+        }
+        created = new StreamStore.Created(stream, created.key());
         return Response.created(
                         uri.getAbsolutePathBuilder().path(created.stream().id()).build())
                 .entity(view(created.stream(), created.key()))
@@ -126,10 +137,11 @@ public class StreamsResource {
         record.ifPresent(StreamOperations::requireRecordMode);
         boolean expiry = json.value("expiresAt").isPresent();
         var input = input(json);
+        var redundancy = json.optionalBoolean("redundancy");
         Instant expiresAt = json.optionalString("expiresAt")
                 .map(t -> StreamOperations.instant("expiresAt", t))
                 .orElse(null);
-        if ((record.isEmpty() && !expiry && input.isEmpty())
+        if ((record.isEmpty() && !expiry && input.isEmpty() && redundancy.isEmpty())
                 || json.value("ladder").isPresent()) {
             stream = operations.changeLadder(id, json.requiredString("ladder"));
         }
@@ -141,6 +153,9 @@ public class StreamsResource {
         }
         if (input.isPresent()) {
             stream = operations.changeInput(id, input.get());
+        }
+        if (redundancy.isPresent()) {
+            stream = operations.changeRedundancy(id, redundancy.get());
         }
         return view(stream, null);
     }
@@ -218,7 +233,10 @@ public class StreamsResource {
                 stream,
                 live.status(stream.id(), stream.name()).state(),
                 inputs.view(stream, host),
-                endpoints.playbackUrl(host, stream.name()),
+                endpoints.playbackUrl(
+                        host,
+                        stream.name(),
+                        StitchedPlaylists.playlist(stream.redundancy() || origins.hasOrigins(stream.id()))),
                 key);
     }
 }

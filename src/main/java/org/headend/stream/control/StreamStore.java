@@ -97,6 +97,12 @@ public class StreamStore {
         return stream;
     }
 
+    public Stream changeRedundancy(String id, boolean redundancy) {
+        Stream stream = em.find(Stream.class, id);
+        stream.makeRedundant(redundancy);
+        return stream;
+    }
+
     public Stream changeRecording(String id, String record) {
         Stream stream = em.find(Stream.class, id);
         stream.recordWith(record);

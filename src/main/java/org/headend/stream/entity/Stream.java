@@ -52,6 +52,9 @@ public class Stream {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
+    /** Two packagers (primary and backup) while live, failed over between as origins. */
+    private boolean redundancy;
+
     @Embedded
     private StreamInput input = StreamInput.rtmp();
 
@@ -85,6 +88,14 @@ public class Stream {
 
     public void useLadder(String newLadder) {
         this.ladder = newLadder;
+    }
+
+    public boolean redundancy() {
+        return redundancy;
+    }
+
+    public void makeRedundant(boolean on) {
+        this.redundancy = on;
     }
 
     public String record() {

@@ -36,12 +36,14 @@ final class Transcoder {
     private final List<String> variants;
     private final TranscoderRuntime runtime;
     private final ObjIntConsumer<String> onRestart;
+    private final boolean backup;
     private final Deque<String> log = new ArrayDeque<>();
 
     private volatile ChildProcess process;
     private volatile boolean stopping;
     private volatile Instant startedAt;
     private volatile Instant lastProgressAt;
+    private volatile boolean progressSeen;
     private ScheduledFuture<?> watchdog;
     private int restarts;
 
@@ -52,7 +54,9 @@ final class Transcoder {
             Path outputDir,
             List<String> variants,
             TranscoderRuntime runtime,
-            ObjIntConsumer<String> onRestart) {
+            ObjIntConsumer<String> onRestart,
+            boolean backup) {
+        this.backup = backup;
         this.streamId = streamId;
         this.name = name;
         this.command = command;
@@ -70,6 +74,7 @@ final class Transcoder {
         try {
             startedAt = Instant.now();
             lastProgressAt = startedAt;
+            progressSeen = false;
             process = ChildProcess.start(
                     "ffmpeg-" + name,
                     command,
@@ -77,9 +82,11 @@ final class Transcoder {
                     runtime.threads(),
                     line -> parser.accept(line).ifPresent(this::onProgress),
                     this::onLogLine);
-            runtime.live()
-                    .updateTranscoder(
-                            streamId, t -> new TranscoderStatus(true, 0, 0, 0, restarts, startedAt, t.lastError()));
+            if (!backup) {
+                runtime.live()
+                        .updateTranscoder(
+                                streamId, t -> new TranscoderStatus(true, 0, 0, 0, restarts, startedAt, t.lastError()));
+            }
             ChildProcess started = process;
             started.onExit().thenAccept(code -> onExit(started, code));
             if (watchdog == null) {
@@ -95,6 +102,11 @@ final class Transcoder {
 
     private void onProgress(Progress progress) {
         lastProgressAt = Instant.now();
+        progressSeen = true;
+        if (backup) {
+            // The stream's status is the primary's: a backup only has to keep writing.
+            return;
+        }
         var live = runtime.live();
         live.updateTranscoder(
                 streamId,
@@ -145,6 +157,31 @@ final class Transcoder {
         }
     }
 
+    boolean backup() {
+        return backup;
+    }
+
+    /**
+     * Since the last progress report of the running ffmpeg (ffmpeg reports twice a second); zero
+     * until its first report, as opening the input takes a while and is no stall.
+     */
+    Duration sinceProgress() {
+        Instant last = lastProgressAt;
+        return last == null || !progressSeen ? Duration.ZERO : Duration.between(last, Instant.now());
+    }
+
+    List<String> variants() {
+        return variants;
+    }
+
+    /** The running ffmpeg's pid; empty between a death and its restart. */
+    java.util.OptionalLong pid() {
+        ChildProcess current = process;
+        return current != null && current.isAlive()
+                ? java.util.OptionalLong.of(current.pid())
+                : java.util.OptionalLong.empty();
+    }
+
     List<String> lastLogLines() {
         synchronized (log) {
             return List.copyOf(log);
@@ -169,6 +206,9 @@ final class Transcoder {
     }
 
     private void failed(String reason) {
+        if (backup) {
+            return;
+        }
         runtime.live()
                 .updateTranscoder(
                         streamId, t -> new TranscoderStatus(false, 0, 0, t.frames(), restarts, startedAt, reason));

@@ -28,6 +28,7 @@ import org.headend.platform.process.Backoff;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.entity.InputInfo;
 import org.headend.transcode.entity.Ladder;
+import org.headend.transcode.entity.PackagerExited;
 import org.headend.transcode.entity.TranscoderRestarted;
 
 /**
@@ -48,6 +49,9 @@ public class TranscoderSupervisor {
 
     @Inject
     Event<TranscoderRestarted> restarted;
+
+    @Inject
+    Event<PackagerExited> packagerExited;
 
     @Inject
     @ConfigProperty(name = "headend.ffmpeg.binary", defaultValue = "ffmpeg")
@@ -83,6 +87,7 @@ public class TranscoderSupervisor {
     ManagedThreadFactory threads;
 
     private final Map<String, Transcoder> running = new ConcurrentHashMap<>();
+    private final Map<String, Transcoder> backups = new ConcurrentHashMap<>();
     private final Map<String, ThumbnailSource> thumbnailSources = new ConcurrentHashMap<>();
 
     /**
@@ -108,8 +113,20 @@ public class TranscoderSupervisor {
         thumbnails.check();
     }
 
+    /** The folder of a redundant stream's backup packager, below the stream's HLS folder. */
+    public static final String BACKUP_DIR = "packager-backup";
+
     /** Starts transcoding the stream, read from {@code inputUrl}, into HLS below the HLS root. */
     public void start(String streamId, String name, Ladder ladder, InputInfo input, String inputUrl) {
+        start(streamId, name, ladder, input, inputUrl, false);
+    }
+
+    /**
+     * As above; a {@code redundant} stream gets a second, independent packager (the backup) writing
+     * the same ladder into {@link #BACKUP_DIR}, so that the death of one leaves the other.
+     */
+    public void start(
+            String streamId, String name, Ladder ladder, InputInfo input, String inputUrl, boolean redundant) {
         var plan = RenditionPlan.of(ladder, input);
         live.updateRenditions(streamId, plan.statuses());
         Path outputDir = prepareOutput(name, plan.variantNames());
@@ -131,7 +148,11 @@ public class TranscoderSupervisor {
                 outputDir,
                 plan.variantNames(),
                 runtime,
-                (reason, count) -> restarted.fire(new TranscoderRestarted(streamId, name, count, reason)));
+                (reason, count) -> {
+                    packagerExited.fire(new PackagerExited(streamId, name, false));
+                    restarted.fire(new TranscoderRestarted(streamId, name, count, reason));
+                },
+                false);
         thumbnailSources.put(streamId, new ThumbnailSource(plan.passthrough(), inputUrl));
         Transcoder previous = running.put(streamId, transcoder);
         if (previous != null) {
@@ -139,10 +160,91 @@ public class TranscoderSupervisor {
         }
         LOG.info(() -> "Transcoding stream " + name + " with ladder " + ladder.name() + " into " + plan.variantNames());
         transcoder.start();
+        Transcoder previousBackup = backups.remove(streamId);
+        if (previousBackup != null) {
+            previousBackup.stop();
+        }
+        if (redundant) {
+            startBackup(streamId, name, plan, input, inputUrl, runtime);
+        }
+    }
+
+    private void startBackup(
+            String streamId,
+            String name,
+            RenditionPlan plan,
+            InputInfo input,
+            String inputUrl,
+            TranscoderRuntime runtime) {
+        Path backupDir = hlsDir(name).resolve(BACKUP_DIR);
+        try {
+            for (String variant : plan.variantNames()) {
+                Files.createDirectories(backupDir.resolve(variant));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the backup HLS folder of " + name, e);
+        }
+        // Its own thumbnail file: two processes must never write the same one.
+        ThumbnailOutput thumbnail = backupThumbnail(thumbnails.output(streamId));
+        List<String> command = FfmpegCommand.build(
+                ffmpeg, inputUrl, plan, input, new HlsSettings(segmentSeconds, listSize), backupDir, thumbnail);
+        var backup = new Transcoder(
+                streamId,
+                name + "-backup",
+                command,
+                backupDir,
+                plan.variantNames(),
+                runtime,
+                (reason, count) -> packagerExited.fire(new PackagerExited(streamId, name, true)),
+                true);
+        backups.put(streamId, backup);
+        LOG.info(() -> "Backup packager of stream " + name + " started");
+        backup.start();
+    }
+
+    private static ThumbnailOutput backupThumbnail(ThumbnailOutput primary) {
+        return new ThumbnailOutput(
+                primary.file().resolveSibling("backup-" + primary.file().getFileName()),
+                primary.interval(),
+                primary.width());
+    }
+
+    /** The packagers of a live stream: the primary, then the backup of a redundant stream. */
+    public List<Packager> packagers(String streamId, String name) {
+        List<Packager> packagers = new java.util.ArrayList<>();
+        for (Transcoder t : new Transcoder[] {running.get(streamId), backups.get(streamId)}) {
+            if (t != null) {
+                var pid = t.pid();
+                Path dir = t.backup() ? hlsDir(name).resolve(BACKUP_DIR) : hlsDir(name);
+                packagers.add(new Packager(
+                        t.backup(),
+                        pid.isPresent() ? pid.getAsLong() : null,
+                        t.variants().isEmpty()
+                                ? null
+                                : dir.resolve(t.variants().get(0)).resolve("index.m3u8"),
+                        t.sinceProgress()));
+            }
+        }
+        return packagers;
+    }
+
+    /** Streams running a backup packager now. */
+    public java.util.Set<String> redundantStreams() {
+        return java.util.Set.copyOf(backups.keySet());
     }
 
     public void stop(String streamId) {
         thumbnailSources.remove(streamId);
+        Transcoder backup = backups.remove(streamId);
+        if (backup != null) {
+            backup.stop();
+            Path thumbnail = backupThumbnail(thumbnails.output(streamId)).file();
+            try {
+                Files.deleteIfExists(thumbnail);
+            } catch (IOException e) {
+                LOG.fine(() -> "Cannot delete " + thumbnail + ": " + e);
+            }
+        }
         Transcoder transcoder = running.remove(streamId);
         if (transcoder != null) {
             transcoder.stop();

@@ -1,0 +1,94 @@
+package org.headend.origin.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.headend.origin.control.OriginMonitor;
+import org.headend.origin.control.OriginStore;
+import org.headend.origin.entity.Origin;
+import org.headend.stream.control.StreamStore;
+import org.headend.transcode.control.TranscoderSupervisor;
+
+/**
+ * Probes the origins of every stream that has some, every {@code headend.origins.probe-interval}.
+ * The timer is not persistent: probing belongs to the running node and starts again with it.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class OriginProbeTimer {
+
+    private static final Logger LOG = Logger.getLogger(OriginProbeTimer.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "headend.origins.probe-interval", defaultValue = "PT1S")
+    Duration interval;
+
+    @Inject
+    OriginStore origins;
+
+    @Inject
+    StreamStore streams;
+
+    @Inject
+    OriginMonitor monitor;
+
+    @Inject
+    TranscoderSupervisor transcoders;
+
+    @Resource
+    TimerService timers;
+
+    // A round that outlasts the interval (slow origins) makes the next one skip, not queue.
+    private final AtomicBoolean probing = new AtomicBoolean();
+
+    @PostConstruct
+    void schedule() {
+        if (interval.toMillis() < 100 || interval.toMinutes() > 10) {
+            throw new IllegalStateException("headend.origins.probe-interval must be 0.1 s to 10 min, not " + interval);
+        }
+        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("origin probes", false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void probe() {
+        if (!probing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Map<String, List<Origin>> byStream =
+                    new HashMap<>(origins.all().stream().collect(Collectors.groupingBy(Origin::streamId)));
+            // A redundant live stream is failed over between its packagers even without external origins.
+            transcoders.redundantStreams().forEach(id -> byStream.putIfAbsent(id, List.of()));
+            Map<String, String> names = new HashMap<>();
+            for (String streamId : byStream.keySet()) {
+                streams.find(streamId).ifPresent(s -> names.put(streamId, s.name()));
+            }
+            monitor.round(names, byStream);
+        } catch (RuntimeException e) {
+            LOG.warning("Origin probing round failed: " + e);
+        } finally {
+            probing.set(false);
+        }
+    }
+}

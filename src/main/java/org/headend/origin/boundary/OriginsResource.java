@@ -1,0 +1,97 @@
+package org.headend.origin.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.headend.origin.entity.Origin;
+import org.headend.platform.JsonBody;
+
+/** A stream's HLS origins: add, list with health, remove, choose one by hand or let Headend choose. */
+@Path("v1/streams/{id}/origins")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({"admin", "operator"})
+public class OriginsResource {
+
+    private static final Set<String> FIELDS = Set.of("name", "url", "priority");
+
+    @Inject
+    OriginOperations operations;
+
+    @Context
+    UriInfo uri;
+
+    @PathParam("id")
+    String streamId;
+
+    @POST
+    @Operation(summary = "Add an external origin: the http(s) URL of its media or master playlist")
+    public Response create(JsonObject body) {
+        var json = JsonBody.of(body, FIELDS);
+        Origin origin = operations.create(
+                streamId,
+                json.requiredString("name"),
+                json.requiredString("url"),
+                json.optionalInt("priority").orElse(10));
+        return Response.created(uri.getAbsolutePathBuilder().path(origin.id()).build())
+                .entity(operations.one(streamId, origin.id()))
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({"admin", "operator", "viewer"})
+    @Operation(
+            summary =
+                    "The stream's origins (its packager while live, then external ones) with health and the active one")
+    public List<OriginJson> list() {
+        return operations.list(streamId);
+    }
+
+    @GET
+    @Path("{oid}")
+    @RolesAllowed({"admin", "operator", "viewer"})
+    @Operation(summary = "One origin; 'local' is the stream's own packager")
+    public OriginJson get(@PathParam("oid") String originId) {
+        return operations.one(streamId, originId);
+    }
+
+    @DELETE
+    @Path("{oid}")
+    @Operation(summary = "Remove an external origin")
+    public Response delete(@PathParam("oid") String originId) {
+        operations.delete(streamId, originId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{oid}/activate")
+    @Operation(summary = "Manual override: play from this origin now and prefer it until 'auto'")
+    public OriginJson activate(@PathParam("oid") String originId) {
+        return operations.activate(streamId, originId);
+    }
+
+    @POST
+    @Path("auto")
+    @Operation(summary = "End the manual override: Headend chooses by health and priority again")
+    public List<OriginJson> automatic() {
+        return operations.automatic(streamId);
+    }
+}

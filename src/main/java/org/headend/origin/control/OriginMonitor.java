@@ -1,0 +1,319 @@
+package org.headend.origin.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.headend.origin.control.FailoverDecider.Decision;
+import org.headend.origin.entity.Origin;
+import org.headend.origin.entity.OriginProbeFailed;
+import org.headend.origin.entity.OriginStatus;
+import org.headend.origin.entity.OriginSwitched;
+import org.headend.origin.entity.OriginsChanged;
+import org.headend.transcode.control.Packager;
+import org.headend.transcode.control.TranscoderSupervisor;
+import org.headend.transcode.entity.PackagerExited;
+
+/**
+ * Runs the probing rounds of streams that have origins: probes each origin, lets the decider
+ * choose, and writes the stitched playlist from the chosen one. Streams without origins are left
+ * alone: their players keep reading the packager's own playlists, exactly as before origins.
+ */
+@ApplicationScoped
+public class OriginMonitor {
+
+    private static final Logger LOG = Logger.getLogger(OriginMonitor.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "headend.origins.fail-after", defaultValue = "2")
+    int failAfter;
+
+    @Inject
+    @ConfigProperty(name = "headend.origins.recover-after", defaultValue = "5")
+    int recoverAfter;
+
+    @Inject
+    @ConfigProperty(name = "headend.origins.switchback", defaultValue = "auto")
+    String switchback;
+
+    @Inject
+    @ConfigProperty(name = "headend.origins.max-segment-age")
+    Optional<Duration> maxSegmentAge;
+
+    @Inject
+    @ConfigProperty(name = "headend.origins.local-priority", defaultValue = "0")
+    int localPriority;
+
+    @Inject
+    @ConfigProperty(name = "headend.hls.list-size", defaultValue = "6")
+    int listSize;
+
+    @Inject
+    @ConfigProperty(name = "headend.origins.packager-stall", defaultValue = "PT1S")
+    Duration packagerStall;
+
+    @Inject
+    OriginProbe probe;
+
+    @Inject
+    TranscoderSupervisor transcoders;
+
+    @Inject
+    StitchedPlaylists playlists;
+
+    @Inject
+    Event<OriginSwitched> switched;
+
+    @Inject
+    Event<OriginProbeFailed> probeFailed;
+
+    @Inject
+    Event<OriginsChanged> changed;
+
+    private FailoverRules rules;
+    private final Map<String, StreamOrigins> streams = new ConcurrentHashMap<>();
+    private final Map<String, String> names = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> originNames = new ConcurrentHashMap<>();
+    private final Map<String, List<OriginSource>> lastSources = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void checkSettings() {
+        if (!switchback.equals("auto") && !switchback.equals("manual")) {
+            throw new IllegalStateException("headend.origins.switchback must be auto or manual, not " + switchback);
+        }
+        rules = new FailoverRules(failAfter, recoverAfter, switchback.equals("auto"));
+    }
+
+    /** The origins of a stream as a round sees them: its external ones, and its packager while it is live. */
+    public List<OriginSource> sources(String streamId, String streamName, List<Origin> external) {
+        List<OriginSource> sources = new ArrayList<>();
+        for (Packager packager : transcoders.packagers(streamId, streamName)) {
+            String id = packager.backup() ? OriginSource.LOCAL_BACKUP : OriginSource.LOCAL;
+            // The supervisor's own signals come before any playlist ages: a dead or silent ffmpeg fails now.
+            String failure = packager.pid() == null
+                    ? "the packager is not running"
+                    : packager.sinceProgress().compareTo(packagerStall) > 0
+                            ? "the packager reported no progress for "
+                                    + packager.sinceProgress().toMillis() + " ms"
+                            : null;
+            sources.add(new OriginSource(
+                    id,
+                    id,
+                    localPriority + (packager.backup() ? 1 : 0),
+                    null,
+                    true,
+                    packager.playlist(),
+                    packager.pid(),
+                    failure));
+        }
+        for (Origin o : external) {
+            sources.add(OriginSource.external(o.id(), o.name(), o.priority(), java.net.URI.create(o.url())));
+        }
+        return sources;
+    }
+
+    /** One probing round over every stream that has origins; streams that lost them are let go. */
+    public void round(Map<String, String> streamNames, Map<String, List<Origin>> originsByStream) {
+        for (String gone : Set.copyOf(streams.keySet())) {
+            if (!originsByStream.containsKey(gone)) {
+                streams.remove(gone);
+                originNames.remove(gone);
+                lastSources.remove(gone);
+                String name = names.remove(gone);
+                if (name != null) {
+                    playlists.remove(name);
+                    changed.fire(new OriginsChanged(gone, name));
+                }
+            }
+        }
+        // All streams' probes run at once; the verdicts are then drawn here, on the timer's thread,
+        // so that events reach their observers from a container thread.
+        Map<String, Round> rounds = new HashMap<>();
+        originsByStream.forEach((streamId, external) -> {
+            String name = streamNames.get(streamId);
+            if (name != null) {
+                names.put(streamId, name);
+                rounds.put(streamId, startRound(streamId, name, sources(streamId, name, external)));
+            }
+        });
+        rounds.forEach((streamId, round) -> {
+            try {
+                decide(streamId, round.name(), round.sources(), round.state(), round.probes());
+            } catch (RuntimeException e) {
+                LOG.warning("Probing the origins of stream " + round.name() + " failed: " + e);
+            }
+        });
+    }
+
+    private record Round(
+            String name,
+            List<OriginSource> sources,
+            StreamOrigins state,
+            Map<String, CompletableFuture<ProbeResult>> probes) {}
+
+    private Round startRound(String streamId, String name, List<OriginSource> sources) {
+        StreamOrigins state = state(streamId);
+        Map<String, String> named = new HashMap<>();
+        sources.forEach(s -> named.put(s.id(), s.name()));
+        originNames.put(streamId, Map.copyOf(named));
+        lastSources.put(streamId, List.copyOf(sources));
+        Map<String, CompletableFuture<ProbeResult>> probes = new HashMap<>();
+        for (OriginSource source : sources) {
+            probes.put(source.id(), probeOne(state, source));
+        }
+        return new Round(name, sources, state, probes);
+    }
+
+    private void decide(
+            String streamId,
+            String name,
+            List<OriginSource> sources,
+            StreamOrigins state,
+            Map<String, CompletableFuture<ProbeResult>> probes) {
+        Instant now = Instant.now();
+        boolean healthChanged = false;
+        Map<String, ProbeResult> results = new HashMap<>();
+        for (OriginSource source : sources) {
+            ProbeResult result = probes.get(source.id()).join();
+            results.put(source.id(), result);
+            healthChanged |= state.record(source, result, now);
+            if (result.errorClass() != null && !source.local()) {
+                probeFailed.fire(new OriginProbeFailed(streamId, name, source.name(), result.errorClass()));
+            }
+        }
+        boolean switchedNow = announce(streamId, name, sources, state.decide(sources));
+        state.active()
+                .flatMap(id -> sources.stream().filter(s -> s.id().equals(id)).findFirst())
+                .flatMap(active -> state.stitch(active, results.get(active.id()), playlists.dir(name)))
+                .or(() -> playlists.missing(name) ? state.rendered() : Optional.empty())
+                .ifPresent(text -> playlists.write(name, text));
+        if (healthChanged || switchedNow) {
+            changed.fire(new OriginsChanged(streamId, name));
+        }
+    }
+
+    private CompletableFuture<ProbeResult> probeOne(StreamOrigins state, OriginSource source) {
+        if (!source.local()) {
+            return probe.fetch(source.url(), state.mediaUri(source.id()));
+        }
+        if (source.playlist() == null) {
+            return CompletableFuture.completedFuture(
+                    ProbeResult.failed(null, Duration.ZERO, "the packager is not running", "gone"));
+        }
+        return CompletableFuture.completedFuture(probe.read(source.playlist()));
+    }
+
+    /**
+     * A packager died: playback leaves it at once rather than at the next probes, and the new
+     * origin's segments are stitched in now.
+     */
+    void packagerExited(@Observes PackagerExited exit) {
+        StreamOrigins state = streams.get(exit.streamId());
+        List<OriginSource> sources = lastSources.get(exit.streamId());
+        if (state == null || sources == null) {
+            return;
+        }
+        String id = exit.backup() ? OriginSource.LOCAL_BACKUP : OriginSource.LOCAL;
+        state.failNow(id);
+        Decision decision = state.decide(sources);
+        if (announce(exit.streamId(), exit.name(), sources, decision)) {
+            sources.stream()
+                    .filter(s -> s.id().equals(decision.active()))
+                    .findFirst()
+                    .ifPresent(active -> {
+                        ProbeResult now = probeOne(state, active).join();
+                        state.stitch(active, now, playlists.dir(exit.name()))
+                                .ifPresent(text -> playlists.write(exit.name(), text));
+                    });
+            changed.fire(new OriginsChanged(exit.streamId(), exit.name()));
+        }
+    }
+
+    /** Makes {@code originId} the stream's origin now (unless it is down) and first in rank until {@link #automatic}. */
+    public void prefer(String streamId, String name, String originId, List<OriginSource> sources) {
+        names.put(streamId, name);
+        announce(streamId, name, sources, state(streamId).prefer(originId, sources));
+        changed.fire(new OriginsChanged(streamId, name));
+    }
+
+    public void automatic(String streamId, String name, List<OriginSource> sources) {
+        names.put(streamId, name);
+        announce(streamId, name, sources, state(streamId).automatic(sources));
+        changed.fire(new OriginsChanged(streamId, name));
+    }
+
+    private boolean announce(String streamId, String name, List<OriginSource> sources, Decision decision) {
+        if (decision.kind().isEmpty()) {
+            return false;
+        }
+        var kind = decision.kind().get();
+        switched.fire(new OriginSwitched(
+                streamId,
+                name,
+                nameOf(sources, decision.previous()),
+                nameOf(sources, decision.active()),
+                kind,
+                Instant.now()));
+        LOG.info(() -> "Stream " + name + " plays from origin " + nameOf(sources, decision.active()) + " (" + kind
+                + (decision.previous() == null ? "" : ", was " + nameOf(sources, decision.previous())) + ")");
+        return true;
+    }
+
+    private static String nameOf(List<OriginSource> sources, String id) {
+        return id == null
+                ? null
+                : sources.stream()
+                        .filter(s -> s.id().equals(id))
+                        .map(OriginSource::name)
+                        .findFirst()
+                        .orElse(id);
+    }
+
+    public OriginStatus status(String streamId, String originId) {
+        StreamOrigins state = streams.get(streamId);
+        return state == null ? OriginStatus.UNPROBED : state.status(originId);
+    }
+
+    public Optional<String> preferred(String streamId) {
+        return Optional.ofNullable(streams.get(streamId)).flatMap(StreamOrigins::preferred);
+    }
+
+    /** Origin id → name of each origin of a watched stream, as the last round saw them. */
+    public Map<String, String> origins(String streamId) {
+        return originNames.getOrDefault(streamId, Map.of());
+    }
+
+    /** Live streams whose every origin is down: nothing fresh can be played. */
+    public List<String> liveWithoutHealthyOrigin() {
+        List<String> result = new ArrayList<>();
+        streams.forEach((id, state) -> {
+            if (transcoders.isRunning(id) && state.allDown()) {
+                result.add(names.getOrDefault(id, id));
+            }
+        });
+        return result;
+    }
+
+    /** Stream id → stream name of every stream being watched. */
+    public Map<String, String> watched() {
+        return Map.copyOf(names);
+    }
+
+    private StreamOrigins state(String streamId) {
+        Duration maxAge = maxSegmentAge.orElse(null);
+        return streams.computeIfAbsent(streamId, id -> new StreamOrigins(rules, maxAge, Math.max(3, listSize - 1)));
+    }
+}

@@ -1,0 +1,96 @@
+package org.headend.origin.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Fetches origins' playlists: over HTTP with short timeouts, all of a round at once, so that one
+ * slow origin never delays the verdict on the others; a master playlist is followed to its first
+ * variant. A local packager's playlist is read from disk, where it is written.
+ */
+@ApplicationScoped
+public class OriginProbe {
+
+    @Inject
+    @ConfigProperty(name = "headend.origins.probe-timeout", defaultValue = "PT0.8S")
+    Duration timeout;
+
+    private HttpClient client;
+
+    @PostConstruct
+    void createClient() {
+        client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    /** {@code media} is the variant found last time, if any: fetched directly, saving a request. */
+    public CompletableFuture<ProbeResult> fetch(URI configured, URI media) {
+        long start = System.nanoTime();
+        URI first = media != null ? media : configured;
+        return get(first, start).thenCompose(result -> {
+            if (result.playlist() != null && result.playlist().isMaster()) {
+                return get(first.resolve(result.playlist().firstVariant()), start);
+            }
+            return CompletableFuture.completedFuture(result);
+        });
+    }
+
+    private CompletableFuture<ProbeResult> get(URI uri, long start) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> {
+                    Duration took = since(start);
+                    int status = response.statusCode();
+                    if (status >= 400) {
+                        return ProbeResult.failed(status, took, "HTTP " + status, status >= 500 ? "5xx" : "4xx");
+                    }
+                    try {
+                        return ProbeResult.served(status, took, MediaPlaylist.parse(response.body()), uri);
+                    } catch (RuntimeException unreadable) {
+                        return ProbeResult.failed(
+                                status, took, "unreadable playlist: " + unreadable.getMessage(), "invalid");
+                    }
+                })
+                .exceptionally(e -> failure(e, start));
+    }
+
+    public ProbeResult read(Path playlist) {
+        long start = System.nanoTime();
+        try {
+            return ProbeResult.served(
+                    null, since(start), MediaPlaylist.parse(Files.readString(playlist)), playlist.toUri());
+        } catch (IOException | RuntimeException e) {
+            return ProbeResult.failed(
+                    null, since(start), "cannot read the packager's playlist: " + e.getMessage(), "invalid");
+        }
+    }
+
+    private static ProbeResult failure(Throwable e, long start) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof HttpTimeoutException) {
+            return ProbeResult.failed(null, since(start), "timed out", "timeout");
+        }
+        String what = cause instanceof ConnectException ? "connection refused" : String.valueOf(cause.getMessage());
+        return ProbeResult.failed(null, since(start), what, "connection");
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,169 @@
+package org.headend.testing;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * An external HLS origin for tests: a real ffmpeg packaging a test pattern with {@code -f hls}
+ * into a temporary folder, served over HTTP by a server that can be made to answer 500. The
+ * packager can be frozen (SIGSTOP), thawed and killed, as real origins fail.
+ */
+public final class HlsOrigin implements AutoCloseable {
+
+    private final Path dir;
+    private final Process packager;
+    private final HttpServer server;
+    private volatile boolean failing;
+
+    private HlsOrigin(Path dir, Process packager, HttpServer server) {
+        this.dir = dir;
+        this.packager = packager;
+        this.server = server;
+    }
+
+    public static HlsOrigin start(String label) {
+        try {
+            Path dir = Files.createTempDirectory("headend-origin-" + label);
+            Path log = Path.of("target", "it-logs", "origin-" + label + "-" + System.nanoTime() + ".log");
+            log.getParent().toFile().mkdirs();
+            Process packager = new ProcessBuilder(List.of(
+                            "ffmpeg",
+                            "-hide_banner",
+                            "-nostdin",
+                            "-loglevel",
+                            "error",
+                            "-re",
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "testsrc2=size=320x180:rate=15",
+                            "-c:v",
+                            "libx264",
+                            "-preset",
+                            "ultrafast",
+                            "-g",
+                            "30",
+                            "-pix_fmt",
+                            "yuv420p",
+                            "-f",
+                            "hls",
+                            "-hls_time",
+                            "2",
+                            "-hls_list_size",
+                            "6",
+                            "-hls_flags",
+                            "delete_segments+program_date_time",
+                            "-hls_segment_filename",
+                            dir.resolve("seg%d.ts").toString(),
+                            dir.resolve("index.m3u8").toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.next()), 0);
+            HlsOrigin origin = new HlsOrigin(dir, packager, server);
+            server.createContext("/", origin::serve);
+            server.start();
+            return origin;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void serve(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Path file =
+                    dir.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            if (failing) {
+                exchange.sendResponseHeaders(500, -1);
+            } else if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                byte[] body = Files.readAllBytes(file);
+                exchange.getResponseHeaders()
+                        .set(
+                                "Content-Type",
+                                file.toString().endsWith(".m3u8") ? "application/vnd.apple.mpegurl" : "video/mp2t");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        } catch (IOException deletedMeanwhile) {
+            // ffmpeg deletes old segments: a request may lose the race, as with any live origin.
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/index.m3u8";
+    }
+
+    /** Waits until the packager has written a playlist with at least two segments. */
+    public HlsOrigin awaitPlaylist(Duration deadline) {
+        Await.until("a playlist from " + url(), deadline, () -> {
+            try {
+                return Files.readString(dir.resolve("index.m3u8")).split("#EXTINF").length > 2;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+        return this;
+    }
+
+    public void failWith500(boolean on) {
+        failing = on;
+    }
+
+    public void freeze() {
+        signal("STOP");
+    }
+
+    public void thaw() {
+        signal("CONT");
+    }
+
+    public void kill() {
+        packager.destroyForcibly();
+    }
+
+    private void signal(String name) {
+        try {
+            int exit = new ProcessBuilder("kill", "-" + name, Long.toString(packager.pid()))
+                    .start()
+                    .waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + name + " failed with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        if (packager.isAlive()) {
+            thaw();
+            packager.destroyForcibly();
+        }
+        try {
+            packager.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary folder: left for the system to clean.
+        }
+    }
+}
