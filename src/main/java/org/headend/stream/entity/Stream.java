@@ -52,6 +52,10 @@ public class Stream {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
+    /** Plays without a signed token when true; protected otherwise. */
+    @Column(name = "public_playback")
+    private boolean publicPlayback;
+
     @Embedded
     private StreamInput input = StreamInput.rtmp();
 
@@ -97,6 +101,14 @@ public class Stream {
 
     public void recordWith(String mode) {
         this.record = mode;
+    }
+
+    public boolean isPublic() {
+        return publicPlayback;
+    }
+
+    public void playPublicly(boolean open) {
+        this.publicPlayback = open;
     }
 
     public StreamInput input() {
