@@ -17,7 +17,7 @@
     span.textContent = state;
     span.className = 'state state-' + state;
     if (state === 'OFFLINE') {
-      ['input', 'speed', 'uptime'].forEach(function (c) { cell(tr, c).textContent = ''; });
+      ['input', 'speed', 'uptime', 'viewers'].forEach(function (c) { cell(tr, c).textContent = ''; });
       tr.setAttribute('data-history', '');
       draw(tr);
     }
@@ -60,7 +60,7 @@
     tr.setAttribute('data-history', '');
     tr.innerHTML = '<td><a class="name"></a></td><td><span class="state state-OFFLINE">OFFLINE</span></td>'
       + '<td class="input hide-narrow"></td><td class="speed hide-narrow"></td><td class="uptime"></td>'
-      + '<td class="viewers hide-narrow muted">\u2014</td>'
+      + '<td class="viewers hide-narrow"></td>'
       + '<td class="hide-narrow"><svg class="spark" viewBox="0 0 300 32" preserveAspectRatio="none" role="img"'
       + ' aria-label="Input bitrate"><polyline points=""/></svg></td>';
     var link = tr.querySelector('a.name');
@@ -101,6 +101,7 @@
       cell(tr, 'input').textContent = s.input;
       cell(tr, 'speed').textContent = s.speed;
       cell(tr, 'uptime').textContent = s.uptime;
+      cell(tr, 'viewers').textContent = s.viewers;
       var history = (tr.getAttribute('data-history') || '').split(',').filter(Boolean);
       history.push(now + ':' + s.kbps);
       tr.setAttribute('data-history', history.slice(-WINDOW).join(','));

@@ -12,10 +12,15 @@ public final class Ffprobe {
 
     /** The streams of a network source (rtmp://, udp://?timeout=..., srt://): codec,width,height lines. */
     public static String streams(String url) throws IOException, InterruptedException {
-        return streams(Path.of(url));
+        return probe(url);
     }
 
     public static String streams(Path file) throws IOException, InterruptedException {
+        return probe(file.toString());
+    }
+
+    // A URL stays a string: Path would fold the '//' after the scheme.
+    private static String probe(String file) throws IOException, InterruptedException {
         Process probe = new ProcessBuilder(
                         "ffprobe",
                         "-v",
@@ -24,7 +29,7 @@ public final class Ffprobe {
                         "stream=codec_name,width,height",
                         "-of",
                         "csv=p=0",
-                        file.toString())
+                        file)
                 .redirectErrorStream(true)
                 .start();
         String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

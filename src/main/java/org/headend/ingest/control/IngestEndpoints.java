@@ -101,6 +101,7 @@ public class IngestEndpoints {
                 .orElse(requestHost);
     }
 
+    /** The unsigned playback URL, which plays only for streams marked public. */
     public String playbackUrl(String requestHost, String name) {
         return playbackUrl(requestHost, name, "master.m3u8");
     }
@@ -110,8 +111,21 @@ public class IngestEndpoints {
      * folder (a stream with origins is played from the stitched {@code failover/master.m3u8}).
      */
     public String playbackUrl(String requestHost, String name, String playlist) {
+        return hlsBase(requestHost) + name + "/" + playlist;
+    }
+
+    /** Where players reach the HLS origin, ending in a slash. */
+    public String hlsBase(String requestHost) {
         String base = publicHlsUrl.filter(u -> !u.isBlank()).orElse("http://" + requestHost + ":" + hlsPort + "/hls");
-        return (base.endsWith("/") ? base : base + "/") + name + "/" + playlist;
+        return base.endsWith("/") ? base : base + "/";
+    }
+
+    /**
+     * Where Headend's own ffmpeg (outputs) reads a stream's HLS: a path nginx serves to this machine
+     * only, so these long-running readers need no token that would expire under them.
+     */
+    public String internalHlsBase() {
+        return nginxHttpBase() + "/internal/hls/";
     }
 
     public String hookSecret() {

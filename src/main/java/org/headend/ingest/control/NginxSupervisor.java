@@ -16,6 +16,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.platform.HeadendHome;
 import org.headend.platform.process.ChildProcess;
 import org.headend.platform.process.OrphanReaper;
+import org.headend.playback.control.PlaybackSecret;
+import org.headend.playback.control.PublicStreams;
+import org.headend.playback.control.ViewerLog;
 import org.headend.stream.control.LiveStreams;
 
 /**
@@ -48,6 +52,15 @@ public class NginxSupervisor {
 
     @Inject
     LiveStreams live;
+
+    @Inject
+    PlaybackSecret playbackSecret;
+
+    @Inject
+    PublicStreams publicStreams;
+
+    @Inject
+    ViewerLog viewerLog;
 
     @Inject
     @ConfigProperty(name = "headend.nginx.managed", defaultValue = "true")
@@ -95,7 +108,10 @@ public class NginxSupervisor {
             home.dir("nginx", dir);
         }
         try {
-            Files.writeString(prefix.resolve("conf/nginx.conf"), NginxConfig.render(template(), values()));
+            Path conf = prefix.resolve("conf/nginx.conf");
+            Files.writeString(conf, NginxConfig.render(template(), values()));
+            // It holds the playback signing secret.
+            Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the nginx configuration", e);
         }
@@ -105,29 +121,22 @@ public class NginxSupervisor {
 
     private Map<String, String> values() {
         boolean root = "root".equals(System.getProperty("user.name"));
-        return Map.of(
-                "PREFIX",
-                prefix.toString(),
-                "RTMP_MODULE",
-                rtmpModule,
+        return Map.ofEntries(
+                Map.entry("PLAYBACK_SECRET", playbackSecret.value()),
+                Map.entry("PUBLIC_ROOT", publicStreams.folder().toString()),
+                Map.entry("VIEWER_LOG_PORT", Integer.toString(viewerLog.port())),
+                Map.entry("PREFIX", prefix.toString()),
+                Map.entry("RTMP_MODULE", rtmpModule),
                 // As root, nginx would run its workers as 'nobody', who cannot read a data directory
                 // below a private home; a non-root user runs them as itself anyway.
-                "USER_DIRECTIVE",
-                root ? "user root;" : "",
-                "RTMP_BIND",
-                rtmpBind,
-                "RTMP_PORT",
-                Integer.toString(endpoints.rtmpPort()),
-                "HLS_BIND",
-                hlsBind,
-                "HLS_PORT",
-                Integer.toString(endpoints.hlsPort()),
-                "HLS_ROOT",
-                home.dir("hls").toString(),
-                "HOOK_BASE",
-                "http://127.0.0.1:" + endpoints.httpPort() + "/api/hooks/rtmp",
-                "HOOK_SECRET",
-                endpoints.hookSecret());
+                Map.entry("USER_DIRECTIVE", root ? "user root;" : ""),
+                Map.entry("RTMP_BIND", rtmpBind),
+                Map.entry("RTMP_PORT", Integer.toString(endpoints.rtmpPort())),
+                Map.entry("HLS_BIND", hlsBind),
+                Map.entry("HLS_PORT", Integer.toString(endpoints.hlsPort())),
+                Map.entry("HLS_ROOT", home.dir("hls").toString()),
+                Map.entry("HOOK_BASE", "http://127.0.0.1:" + endpoints.httpPort() + "/api/hooks/rtmp"),
+                Map.entry("HOOK_SECRET", endpoints.hookSecret()));
     }
 
     private String template() throws IOException {

@@ -169,7 +169,7 @@ public class OutputSupervisor {
         if (rendition == null) {
             return endpoints.internalPlayUrl(streamName);
         }
-        return endpoints.nginxHttpBase() + "/hls/" + streamName + "/" + rendition + "/index.m3u8";
+        return endpoints.internalHlsBase() + streamName + "/" + rendition + "/index.m3u8";
     }
 
     @PreDestroy

@@ -37,7 +37,7 @@ public class ConsoleAccess extends HttpFilter {
         }
         response.setHeader("Cache-Control", "no-store");
         String page = ConsolePages.page(path);
-        if (ConsolePages.PUBLIC.contains(page)) {
+        if (ConsolePages.PUBLIC.contains(page) || ConsolePages.guardsItself(path)) {
             chain.doFilter(request, response);
             return;
         }

@@ -57,6 +57,14 @@ public final class ConsolePages {
                 || path.equals("/favicon.ico");
     }
 
+    /**
+     * The watch pages: a public stream needs no sign-in, so only the watch servlet, which knows
+     * the stream, can decide who may open one.
+     */
+    static boolean guardsItself(String path) {
+        return path.startsWith("/watch/");
+    }
+
     static Optional<Set<String>> rolesFor(String page) {
         return Optional.ofNullable(RESTRICTED.get(page));
     }

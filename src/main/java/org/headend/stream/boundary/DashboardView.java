@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.headend.playback.control.ViewerLog;
 import org.headend.stream.control.BitrateHistory;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamStore;
@@ -24,6 +25,9 @@ public class DashboardView {
     LiveStreams live;
 
     @Inject
+    ViewerLog viewers;
+
+    @Inject
     BitrateHistory history;
 
     private List<Map<String, Object>> rows;
@@ -32,7 +36,7 @@ public class DashboardView {
         if (rows == null) {
             Instant now = Instant.now();
             rows = streams.all().stream()
-                    .map(s -> StreamFigures.of(live.status(s.id(), s.name()), now))
+                    .map(s -> StreamFigures.of(live.status(s.id(), s.name()), now, viewers.viewers(s.name())))
                     .toList();
         }
         return rows;

@@ -13,7 +13,8 @@ final class StreamFigures {
 
     private StreamFigures() {}
 
-    static Map<String, Object> of(StreamStatus status, Instant now) {
+    /** {@code viewers} counts players now reading the stream's playlists; shown only while it is on air. */
+    static Map<String, Object> of(StreamStatus status, Instant now, int viewers) {
         InputInfo input = status.input() == null ? InputInfo.UNKNOWN : status.input();
         TranscoderStatus transcoder = status.transcoder();
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -23,6 +24,7 @@ final class StreamFigures {
         figures.put("input", describe(input));
         figures.put("kbps", input.bitrateKbps());
         figures.put("speed", transcoder.running() ? String.format("%.2fx", transcoder.speed()) : "");
+        figures.put("viewers", status.since() == null ? "" : Integer.toString(viewers));
         figures.put("uptime", status.since() == null ? "" : uptime(Duration.between(status.since(), now)));
         return figures;
     }

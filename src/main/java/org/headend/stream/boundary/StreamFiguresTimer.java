@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.headend.playback.control.ViewerLog;
 import org.headend.stream.control.BitrateHistory;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.entity.StreamState;
@@ -21,6 +22,9 @@ public class StreamFiguresTimer {
 
     @Inject
     LiveStreams live;
+
+    @Inject
+    ViewerLog viewers;
 
     @Inject
     BitrateHistory history;
@@ -40,8 +44,9 @@ public class StreamFiguresTimer {
         Instant now = Instant.now();
         streams.forEach(
                 s -> history.record(s.id(), s.input() == null ? 0 : s.input().bitrateKbps(), now));
-        List<Map<String, Object>> figures =
-                streams.stream().map(s -> StreamFigures.of(s, now)).toList();
+        List<Map<String, Object>> figures = streams.stream()
+                .map(s -> StreamFigures.of(s, now, viewers.viewers(s.name())))
+                .toList();
         push.figures(figures, live.count(StreamState.LIVE), live.count(StreamState.ERROR));
         sentEmpty = streams.isEmpty();
     }

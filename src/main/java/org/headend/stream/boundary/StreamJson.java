@@ -1,5 +1,6 @@
 package org.headend.stream.boundary;
 
+import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 import org.headend.ingest.boundary.InputJson;
 import org.headend.stream.entity.Stream;
@@ -9,6 +10,7 @@ import org.headend.stream.entity.StreamState;
  * A stream as the API shows it. {@code streamKey} is filled only in the answers to creation and
  * key rotation, and left out everywhere else. {@code ingestUrl} is where encoders send to, whatever
  * the input's type; {@code input} tells the type and, for SRT and UDP, the listener's state.
+ * {@code playbackUrl} plays for whoever asked: for a protected stream it carries a fresh token.
  */
 public record StreamJson(
         String id,
@@ -22,6 +24,7 @@ public record StreamJson(
         String record,
         Instant expiresAt,
         boolean redundancy,
+        @JsonbProperty("public") boolean isPublic,
         String streamKey) {
 
     static StreamJson of(Stream stream, StreamState state, InputJson input, String playbackUrl, String key) {
@@ -37,6 +40,7 @@ public record StreamJson(
                 stream.record(),
                 stream.expiresAt(),
                 stream.redundancy(),
+                stream.isPublic(),
                 key);
     }
 }

@@ -10,6 +10,7 @@ import org.headend.ingest.boundary.InputOperations;
 import org.headend.ingest.boundary.InputRequest;
 import org.headend.ingest.control.PublishAuthorizer;
 import org.headend.platform.ApiException;
+import org.headend.playback.control.PublicStreams;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamNames;
 import org.headend.stream.control.StreamStore;
@@ -55,8 +56,30 @@ public class StreamOperations {
     @ConfigProperty(name = "headend.origins.redundant", defaultValue = "false")
     boolean redundantByDefault;
 
+    @Inject
+    PublicStreams publicStreams;
+
     public StreamStore.Created create(String name, String ladder) {
         return create(name, ladder, Stream.RECORD_OFF, null, InputRequest.RTMP);
+    }
+
+    /** A new stream that plays without a token when {@code open}, protected otherwise. */
+    public StreamStore.Created create(
+            String name, String ladder, String record, Instant expiresAt, InputRequest input, boolean open) {
+        var created = create(name, ladder, record, expiresAt, input);
+        if (open) {
+            return new StreamStore.Created(changeVisibility(created.stream().id(), true), created.key());
+        }
+        return created;
+    }
+
+    /** Makes the stream play without a token, or only with one; nginx follows at once. */
+    public Stream changeVisibility(String id, boolean open) {
+        existing(id);
+        Stream changed = streams.changeVisibility(id, open);
+        publicStreams.mark(changed.name(), open);
+        audit.record("stream.update", "stream", id, "public=" + open);
+        return changed;
     }
 
     /** A new stream; {@code record} is "always" or "off", {@code expiresAt} may be null. */
@@ -174,6 +197,7 @@ public class StreamOperations {
             publishing.endPublishing(id, stream.name());
         }
         streams.delete(id);
+        publicStreams.mark(stream.name(), false);
         audit.record("stream.delete", "stream", id, "name=" + stream.name() + (force ? " forced" : ""));
         transcoders.removeOutput(stream.name());
         catalog.fire(new StreamCatalogChanged(id, stream.name(), StreamCatalogChanged.Change.DELETED, Instant.now()));

@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.headend.ingest.boundary.InputJson;
 import org.headend.ingest.boundary.InputOperations;
-import org.headend.ingest.control.IngestEndpoints;
-import org.headend.origin.control.OriginStore;
-import org.headend.origin.control.StitchedPlaylists;
 import org.headend.platform.ApiException;
+import org.headend.playback.control.PlaybackUrls;
+import org.headend.playback.control.ViewerLog;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.entity.Stream;
 import org.headend.stream.entity.StreamStatus;
@@ -38,13 +37,13 @@ public class StreamPageView implements Serializable {
     transient LiveStreams live;
 
     @Inject
+    transient ViewerLog viewers;
+
+    @Inject
     transient TranscoderSupervisor transcoders;
 
     @Inject
-    transient IngestEndpoints endpoints;
-
-    @Inject
-    transient OriginStore origins;
+    transient PlaybackUrls playbackUrls;
 
     @Inject
     transient InputOperations inputs;
@@ -72,7 +71,7 @@ public class StreamPageView implements Serializable {
     }
 
     public Map<String, Object> getFigures() {
-        return StreamFigures.of(getStatus(), Instant.now());
+        return StreamFigures.of(getStatus(), Instant.now(), viewers.viewers(name));
     }
 
     public List<String> getLog() {
@@ -85,10 +84,7 @@ public class StreamPageView implements Serializable {
     }
 
     public String getPlaybackUrl() {
-        return endpoints.playbackUrl(
-                request.getServerName(),
-                name,
-                StitchedPlaylists.playlist(operations.existing(id).redundancy() || origins.hasOrigins(id)));
+        return playbackUrls.url(request.getServerName(), operations.existing(id));
     }
 
     /** The console's session-guarded copy of the API thumbnail (the API wants a bearer token). */

@@ -25,13 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.headend.ingest.boundary.InputOperations;
 import org.headend.ingest.boundary.InputRequest;
-import org.headend.ingest.control.IngestEndpoints;
 import org.headend.ingest.control.InputListeners;
-import org.headend.origin.control.OriginStore;
-import org.headend.origin.control.StitchedPlaylists;
 import org.headend.platform.JsonBody;
 import org.headend.platform.Page;
 import org.headend.platform.Paging;
+import org.headend.playback.control.PlaybackTtl;
+import org.headend.playback.control.PlaybackUrls;
 import org.headend.recording.boundary.RecordingOperations;
 import org.headend.recording.entity.Recording;
 import org.headend.stream.control.LiveStreams;
@@ -50,7 +49,8 @@ import org.headend.transcode.control.TranscoderSupervisor;
 public class StreamsResource {
 
     private static final int MAX_PAGE_SIZE = 200;
-    private static final Set<String> FIELDS = Set.of("name", "ladder", "record", "expiresAt", "input", "redundancy");
+    private static final Set<String> FIELDS =
+            Set.of("name", "ladder", "record", "expiresAt", "input", "redundancy", "public");
 
     @Inject
     StreamStore streams;
@@ -65,12 +65,6 @@ public class StreamsResource {
     TranscoderSupervisor transcoders;
 
     @Inject
-    IngestEndpoints endpoints;
-
-    @Inject
-    OriginStore origins;
-
-    @Inject
     RecordingOperations recordings;
 
     @Inject
@@ -78,6 +72,9 @@ public class StreamsResource {
 
     @Inject
     InputListeners listeners;
+
+    @Inject
+    PlaybackUrls playbackUrls;
 
     @Context
     UriInfo uri;
@@ -93,7 +90,8 @@ public class StreamsResource {
                 json.optionalString("expiresAt")
                         .map(t -> StreamOperations.instant("expiresAt", t))
                         .orElse(null),
-                input(json).orElse(InputRequest.RTMP));
+                input(json).orElse(InputRequest.RTMP),
+                json.optionalBoolean("public").orElse(false));
         var redundancy = json.optionalBoolean("redundancy");
         Stream stream = created.stream();
         if (redundancy.isPresent() && redundancy.get() != stream.redundancy()) {
@@ -128,7 +126,9 @@ public class StreamsResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a stream's ladder (from the next publish), its recording mode or its expiry")
+    @Operation(
+            summary =
+                    "Change a stream's ladder (from the next publish), recording mode, expiry, input or public playback")
     public StreamJson update(@PathParam("id") String id, JsonObject body) {
         Stream stream = operations.existing(id);
         var json = JsonBody.of(body, FIELDS);
@@ -138,10 +138,11 @@ public class StreamsResource {
         boolean expiry = json.value("expiresAt").isPresent();
         var input = input(json);
         var redundancy = json.optionalBoolean("redundancy");
+        var open = json.optionalBoolean("public");
         Instant expiresAt = json.optionalString("expiresAt")
                 .map(t -> StreamOperations.instant("expiresAt", t))
                 .orElse(null);
-        if ((record.isEmpty() && !expiry && input.isEmpty() && redundancy.isEmpty())
+        if ((record.isEmpty() && !expiry && input.isEmpty() && redundancy.isEmpty() && open.isEmpty())
                 || json.value("ladder").isPresent()) {
             stream = operations.changeLadder(id, json.requiredString("ladder"));
         }
@@ -157,8 +158,27 @@ public class StreamsResource {
         if (redundancy.isPresent()) {
             stream = operations.changeRedundancy(id, redundancy.get());
         }
+        if (open.isPresent()) {
+            stream = operations.changeVisibility(id, open.get());
+        }
         return view(stream, null);
     }
+
+    @GET
+    @Path("{id}/playback")
+    @RolesAllowed({"admin", "operator", "viewer"})
+    @Operation(summary = "A playback URL for the stream; for a protected one, signed for ttl seconds")
+    public PlaybackJson playback(@PathParam("id") String id, @QueryParam("ttl") String ttl) {
+        Stream stream = existing(id);
+        String host = uri.getBaseUri().getHost();
+        if (ttl == null) {
+            return new PlaybackJson(playbackUrls.url(host, stream));
+        }
+        return new PlaybackJson(playbackUrls.url(host, stream, PlaybackTtl.parse(ttl)));
+    }
+
+    /** Only the URL: the token's expiry is inside it, and players need nothing else. */
+    public record PlaybackJson(String playbackUrl) {}
 
     @POST
     @Path("{id}/rotate-key")
@@ -233,10 +253,7 @@ public class StreamsResource {
                 stream,
                 live.status(stream.id(), stream.name()).state(),
                 inputs.view(stream, host),
-                endpoints.playbackUrl(
-                        host,
-                        stream.name(),
-                        StitchedPlaylists.playlist(stream.redundancy() || origins.hasOrigins(stream.id()))),
+                playbackUrls.url(host, stream),
                 key);
     }
 }

@@ -37,7 +37,8 @@ public class StreamsView implements Serializable {
             Instant createdAt,
             String input,
             String record,
-            Instant expiresAt)
+            Instant expiresAt,
+            boolean open)
             implements Serializable {}
 
     @Inject
@@ -75,10 +76,12 @@ public class StreamsView implements Serializable {
     private String newInterface;
     private String newRecord = Stream.RECORD_OFF;
     private String newExpiresAt;
+    private boolean newPublic;
     private Row selected;
     private String selectedLadder;
     private String selectedRecord;
     private String selectedExpiresAt;
+    private boolean selectedPublic;
     private boolean force;
     private String shownKey;
     private String shownFor;
@@ -104,7 +107,7 @@ public class StreamsView implements Serializable {
                     blankToNull(newPassphrase),
                     blankToNull(newGroup),
                     blankToNull(newInterface));
-            var created = operations.create(newName, newLadder, newRecord, expiry(newExpiresAt), input);
+            var created = operations.create(newName, newLadder, newRecord, expiry(newExpiresAt), input, newPublic);
             show(created.key(), created.stream());
             ConsoleMessages.info("Stream '" + created.stream().name() + "' created.");
             newName = null;
@@ -118,10 +121,11 @@ public class StreamsView implements Serializable {
         selectedLadder = row.ladder();
         selectedRecord = row.record();
         selectedExpiresAt = row.expiresAt() == null ? null : row.expiresAt().toString();
+        selectedPublic = row.open();
         force = false;
     }
 
-    /** Saves the edit dialog: ladder, recording mode and expiry, each only if it changed. */
+    /** Saves the edit dialog: ladder, recording mode, playback and expiry, each only if it changed. */
     public void changeSettings() {
         act(() -> {
             Instant expiresAt = expiry(selectedExpiresAt);
@@ -133,6 +137,9 @@ public class StreamsView implements Serializable {
             }
             if (!java.util.Objects.equals(expiresAt, selected.expiresAt())) {
                 operations.changeExpiry(selected.id(), expiresAt);
+            }
+            if (selectedPublic != selected.open()) {
+                operations.changeVisibility(selected.id(), selectedPublic);
             }
             ConsoleMessages.info("Stream '" + selected.name() + "' saved.");
         });
@@ -199,11 +206,28 @@ public class StreamsView implements Serializable {
                         ? input.type().id() + " :" + input.port()
                         : input.type().id(),
                 s.record(),
-                s.expiresAt());
+                s.expiresAt(),
+                s.isPublic());
     }
 
     public List<String> getLadderNames() {
         return ladders.all().stream().map(Ladder::name).toList();
+    }
+
+    public boolean isNewPublic() {
+        return newPublic;
+    }
+
+    public void setNewPublic(boolean newPublic) {
+        this.newPublic = newPublic;
+    }
+
+    public boolean isSelectedPublic() {
+        return selectedPublic;
+    }
+
+    public void setSelectedPublic(boolean selectedPublic) {
+        this.selectedPublic = selectedPublic;
     }
 
     public String getShownIngestUrl() {

@@ -109,6 +109,12 @@ public class StreamStore {
         return stream;
     }
 
+    public Stream changeVisibility(String id, boolean open) {
+        Stream stream = em.find(Stream.class, id);
+        stream.playPublicly(open);
+        return stream;
+    }
+
     public Stream changeExpiry(String id, Instant expiresAt) {
         Stream stream = em.find(Stream.class, id);
         stream.expireAt(expiresAt);

@@ -55,6 +55,10 @@ public class Stream {
     /** Two packagers (primary and backup) while live, failed over between as origins. */
     private boolean redundancy;
 
+    /** Plays without a signed token when true; protected otherwise. */
+    @Column(name = "public_playback")
+    private boolean publicPlayback;
+
     @Embedded
     private StreamInput input = StreamInput.rtmp();
 
@@ -108,6 +112,14 @@ public class Stream {
 
     public void recordWith(String mode) {
         this.record = mode;
+    }
+
+    public boolean isPublic() {
+        return publicPlayback;
+    }
+
+    public void playPublicly(boolean open) {
+        this.publicPlayback = open;
     }
 
     public StreamInput input() {

@@ -67,7 +67,10 @@ class LiveStreamIT {
                             .filter(r -> r.asJsonObject().getString("state").equals("ACTIVE"))
                             .count());
 
-            HttpResponse<String> master = get(app.hlsUrl() + "/" + name + "/master.m3u8");
+            // The stream is protected: the playbackUrl the API gave its creator carries a token.
+            String masterUrl = stream.getString("playbackUrl");
+            String folder = masterUrl.substring(0, masterUrl.length() - "master.m3u8".length());
+            HttpResponse<String> master = get(masterUrl);
             assertEquals(200, master.statusCode());
             assertEquals(
                     "application/vnd.apple.mpegurl",
@@ -78,7 +81,7 @@ class LiveStreamIT {
                     "*",
                     master.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
             HttpResponse<String> preflight = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(app.hlsUrl() + "/" + name + "/master.m3u8"))
+                    HttpRequest.newBuilder(URI.create(masterUrl))
                             .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                             .header("Origin", "http://console.example")
                             .build(),
@@ -103,7 +106,7 @@ class LiveStreamIT {
                             .count());
 
             for (String variant : variants) {
-                assertSegmentPlays(app.hlsUrl() + "/" + name + "/" + variant);
+                assertSegmentPlays(folder + variant);
             }
             String metrics = app.api().get("/metrics").body();
             assertTrue(

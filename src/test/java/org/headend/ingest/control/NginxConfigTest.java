@@ -13,17 +13,20 @@ import org.junit.jupiter.api.Test;
 class NginxConfigTest {
 
     /** Every placeholder of server-config/nginx.conf.template, with the values NginxSupervisor would give. */
-    static final Map<String, String> SAMPLE_VALUES = Map.of(
-            "PREFIX", "/home/headend/var/nginx",
-            "RTMP_MODULE", "/usr/lib/nginx/modules/ngx_rtmp_module.so",
-            "USER_DIRECTIVE", "",
-            "RTMP_BIND", "0.0.0.0",
-            "RTMP_PORT", "1935",
-            "HLS_BIND", "0.0.0.0",
-            "HLS_PORT", "8088",
-            "HLS_ROOT", "/home/headend/var/hls",
-            "HOOK_BASE", "http://127.0.0.1:8080/api/hooks/rtmp",
-            "HOOK_SECRET", "s3cr3t");
+    static final Map<String, String> SAMPLE_VALUES = Map.ofEntries(
+            Map.entry("PLAYBACK_SECRET", "playback-secret-0123456789"),
+            Map.entry("PUBLIC_ROOT", "/home/headend/var/playback/public"),
+            Map.entry("VIEWER_LOG_PORT", "40123"),
+            Map.entry("PREFIX", "/home/headend/var/nginx"),
+            Map.entry("RTMP_MODULE", "/usr/lib/nginx/modules/ngx_rtmp_module.so"),
+            Map.entry("USER_DIRECTIVE", ""),
+            Map.entry("RTMP_BIND", "0.0.0.0"),
+            Map.entry("RTMP_PORT", "1935"),
+            Map.entry("HLS_BIND", "0.0.0.0"),
+            Map.entry("HLS_PORT", "8088"),
+            Map.entry("HLS_ROOT", "/home/headend/var/hls"),
+            Map.entry("HOOK_BASE", "http://127.0.0.1:8080/api/hooks/rtmp"),
+            Map.entry("HOOK_SECRET", "s3cr3t"));
 
     @Test
     void replacesEveryPlaceholder() {

@@ -36,6 +36,7 @@ class RoleMatrixIT {
     private HeadendProcess app;
     private final Map<String, String> usernames = new java.util.HashMap<>();
     private String streamId;
+    private String streamName;
 
     record Call(String method, String path, String body, Set<String> allowed) {}
 
@@ -55,7 +56,8 @@ class RoleMatrixIT {
             assertEquals(201, created.status(), created.body());
             usernames.put(role, username);
         }
-        streamId = admin.post("/api/v1/streams", "{\"name\":\"" + Names.unique("matrix") + "\"}")
+        streamName = Names.unique("matrix");
+        streamId = admin.post("/api/v1/streams", "{\"name\":\"" + streamName + "\"}")
                 .json()
                 .getString("id");
     }
@@ -67,6 +69,9 @@ class RoleMatrixIT {
                 new Call("POST", "/api/v1/streams", "{\"name\":\"Not Valid!\"}", STAFF),
                 new Call("GET", s, null, ALL),
                 new Call("PUT", s, "{\"ladder\":\"no-such-ladder\"}", STAFF),
+                new Call("PUT", s, "{\"public\":\"yes\"}", STAFF),
+                new Call("GET", s + "/playback", null, ALL),
+                new Call("GET", s + "/playback?ttl=0", null, ALL),
                 new Call("GET", s + "/status", null, ALL),
                 new Call("GET", s + "/log", null, ALL),
                 new Call("GET", s + "/thumbnail.jpg", null, ALL),
@@ -150,6 +155,7 @@ class RoleMatrixIT {
                     "/",
                     "/streams",
                     "/stream?id=" + streamId,
+                    "/watch/" + streamName,
                     "/ladders",
                     "/ladder",
                     "/recordings",

@@ -40,7 +40,10 @@ class StreamsResourceIT {
 
         assertTrue(created.getString("streamKey").startsWith("hk_"));
         assertTrue(created.getString("ingestUrl").matches("rtmp://[^/]+:\\d+/live"), created.toString());
-        assertTrue(created.getString("playbackUrl").endsWith("/hls/" + name + "/master.m3u8"));
+        assertTrue(
+                created.getString("playbackUrl").matches(".*/hls/t/[A-Za-z0-9_-]{22}/\\d+/" + name + "/master.m3u8"),
+                "a protected stream's playbackUrl carries a token: " + created.getString("playbackUrl"));
+        assertFalse(created.getBoolean("public"));
         assertFalse(created.getString("playbackUrl").contains(created.getString("streamKey")));
         assertEquals("default", created.getString("ladder"));
 
