@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.headend.origin.control.SwitchHistory;
 import org.headend.origin.entity.Origin;
+import org.headend.origin.entity.OriginSwitched;
 import org.headend.platform.JsonBody;
 
 /** A stream's HLS origins: add, list with health, remove, choose one by hand or let Headend choose. */
@@ -35,6 +37,9 @@ public class OriginsResource {
 
     @Inject
     OriginOperations operations;
+
+    @Inject
+    SwitchHistory history;
 
     @Context
     UriInfo uri;
@@ -63,6 +68,15 @@ public class OriginsResource {
                     "The stream's origins (its packager while live, then external ones) with health and the active one")
     public List<OriginJson> list() {
         return operations.list(streamId);
+    }
+
+    @GET
+    @Path("history")
+    @RolesAllowed({"admin", "operator", "viewer"})
+    @Operation(summary = "The stream's last switches between origins, newest first: when, from, to, and why")
+    public List<OriginSwitched> history() {
+        operations.stream(streamId);
+        return history.of(streamId);
     }
 
     @GET

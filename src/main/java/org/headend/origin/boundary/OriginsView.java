@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.headend.origin.control.SwitchHistory;
+import org.headend.origin.entity.OriginSwitched;
 import org.headend.platform.ApiException;
 import org.headend.platform.console.ConsoleMessages;
 import org.headend.security.boundary.CallerRoles;
@@ -22,6 +24,9 @@ public class OriginsView implements Serializable {
     @Inject
     transient CallerRoles caller;
 
+    @Inject
+    transient SwitchHistory history;
+
     private String streamId;
     private String newName;
     private String newUrl;
@@ -30,6 +35,11 @@ public class OriginsView implements Serializable {
     public List<OriginJson> rows(String stream) {
         this.streamId = stream;
         return operations.list(stream);
+    }
+
+    /** The stream's last switches between origins, newest first. */
+    public List<OriginSwitched> history(String stream) {
+        return history.of(stream);
     }
 
     public void create() {

@@ -87,6 +87,10 @@ class OriginFailoverIT {
                 failOver(origins, media, b, backup, killed -> primary.kill(), true);
                 assertTrue(player.isAlive(), "the player survived a killed origin");
 
+                String history = api.get(origins + "/history").body();
+                assertTrue(
+                        history.contains("\"kind\":\"FAILOVER\"") && history.contains("\"kind\":\"SWITCHBACK\""),
+                        "the switches are listed with why: " + history);
                 String metrics = api.get("/metrics").body();
                 assertTrue(metric(metrics, "headend_failovers_total", "stream=\"" + name + "\"") >= 3, metrics);
                 assertTrue(metric(metrics, "headend_switchbacks_total", "stream=\"" + name + "\"") >= 3, metrics);

@@ -63,6 +63,9 @@ class OriginsPageIT {
                     FAILOVER,
                     d -> active(d.findElement(By.xpath(backupRow)).getText())
                             && d.findElement(By.xpath(primaryRow)).getText().contains("DOWN"));
+            browser.waitFor(
+                    FAILOVER,
+                    d -> d.findElement(By.id("origins:history")).getText().contains("FAILOVER"));
         } finally {
             api.delete("/api/v1/streams/" + stream.getString("id"));
         }
