@@ -38,7 +38,8 @@ public class StreamsView implements Serializable {
             String input,
             String record,
             Instant expiresAt,
-            boolean open)
+            boolean open,
+            boolean redundancy)
             implements Serializable {}
 
     @Inject
@@ -77,6 +78,8 @@ public class StreamsView implements Serializable {
     private String newRecord = Stream.RECORD_OFF;
     private String newExpiresAt;
     private boolean newPublic;
+    private boolean newRedundancy;
+    private boolean selectedRedundancy;
     private Row selected;
     private String selectedLadder;
     private String selectedRecord;
@@ -108,6 +111,9 @@ public class StreamsView implements Serializable {
                     blankToNull(newGroup),
                     blankToNull(newInterface));
             var created = operations.create(newName, newLadder, newRecord, expiry(newExpiresAt), input, newPublic);
+            if (newRedundancy != created.stream().redundancy()) {
+                operations.changeRedundancy(created.stream().id(), newRedundancy);
+            }
             show(created.key(), created.stream());
             ConsoleMessages.info("Stream '" + created.stream().name() + "' created.");
             newName = null;
@@ -122,10 +128,11 @@ public class StreamsView implements Serializable {
         selectedRecord = row.record();
         selectedExpiresAt = row.expiresAt() == null ? null : row.expiresAt().toString();
         selectedPublic = row.open();
+        selectedRedundancy = row.redundancy();
         force = false;
     }
 
-    /** Saves the edit dialog: ladder, recording mode, playback and expiry, each only if it changed. */
+    /** Saves the edit dialog: ladder, recording mode, playback, redundancy and expiry, each only if it changed. */
     public void changeSettings() {
         act(() -> {
             Instant expiresAt = expiry(selectedExpiresAt);
@@ -140,6 +147,9 @@ public class StreamsView implements Serializable {
             }
             if (selectedPublic != selected.open()) {
                 operations.changeVisibility(selected.id(), selectedPublic);
+            }
+            if (selectedRedundancy != selected.redundancy()) {
+                operations.changeRedundancy(selected.id(), selectedRedundancy);
             }
             ConsoleMessages.info("Stream '" + selected.name() + "' saved.");
         });
@@ -207,7 +217,8 @@ public class StreamsView implements Serializable {
                         : input.type().id(),
                 s.record(),
                 s.expiresAt(),
-                s.isPublic());
+                s.isPublic(),
+                s.redundancy());
     }
 
     public List<String> getLadderNames() {
@@ -360,5 +371,21 @@ public class StreamsView implements Serializable {
 
     public void setSelectedExpiresAt(String selectedExpiresAt) {
         this.selectedExpiresAt = selectedExpiresAt;
+    }
+
+    public boolean isNewRedundancy() {
+        return newRedundancy;
+    }
+
+    public void setNewRedundancy(boolean newRedundancy) {
+        this.newRedundancy = newRedundancy;
+    }
+
+    public boolean isSelectedRedundancy() {
+        return selectedRedundancy;
+    }
+
+    public void setSelectedRedundancy(boolean selectedRedundancy) {
+        this.selectedRedundancy = selectedRedundancy;
     }
 }

@@ -188,10 +188,13 @@ class StreamsConsoleIT {
         browser.find(By.id("streams:edit-expires"));
         choose("streams:edit-record", "always");
         browser.type(By.id("streams:edit-expires"), "2031-01-31T12:00:00Z");
+        browser.click(By.cssSelector("#streams\\:edit-redundancy .ui-chkbox-box"));
         browser.click(By.id("streams:edit-confirm"));
         browser.waitFor(d -> "always".equals(streamNamed(name).getString("record")));
+        assertTrue(streamNamed(name).getBoolean("redundancy"), "redundancy is set from the console");
         assertEquals("2031-01-31T12:00:00Z", streamNamed(name).getString("expiresAt"));
         assertTrue(browser.find(By.xpath(rowOf(name))).getText().contains("expires"));
+        assertTrue(browser.find(By.xpath(rowOf(name))).getText().contains("redundant"));
 
         browser.open("/stream?id=" + id);
         assertTrue(browser.find(By.id("input-url")).getText().startsWith("srt://"));
