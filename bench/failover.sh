@@ -14,5 +14,5 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), commit $(g
 mvn -B -q package -DskipTests
 mvn -B verify -Dspotless.check.skip=true -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=FailoverBench -Dbench.failures="$FAILURES" \
-  | grep '^BENCH' | sed 's/^BENCH //'
+  | grep --line-buffered "^BENCH" | sed -u 's/^BENCH //'
 echo "machine after: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2

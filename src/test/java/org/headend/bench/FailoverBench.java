@@ -135,12 +135,12 @@ class FailoverBench {
         Process reader = null;
         try (PlaylistWatch watch = new PlaylistWatch(media)) {
             for (int i = 0; i < FAILURES; i++) {
-                if (reader == null || !reader.isAlive()) {
-                    reader = read(playbackUrl, scope + "-" + kind);
-                }
                 // Steady on the primary, with the failure at a random moment within a segment.
                 long steady = watch.awaitChange(
                         "the primary's segments in " + media, System.nanoTime(), 2, primary, RECOVERY);
+                if (reader == null || !reader.isAlive()) {
+                    reader = read(playbackUrl, scope + "-" + kind);
+                }
                 long at = steady + ThreadLocalRandom.current().nextLong(2_000_000_000L);
                 Await.until("a random moment", Duration.ofSeconds(5), () -> System.nanoTime() >= at);
 
