@@ -15,67 +15,75 @@ import java.util.stream.Stream;
 /**
  * An external HLS origin for tests: a real ffmpeg packaging a test pattern with {@code -f hls}
  * into a temporary folder, served over HTTP by a server that can be made to answer 500. The
- * packager can be frozen (SIGSTOP), thawed and killed, as real origins fail.
+ * packager can be frozen (SIGSTOP), thawed and killed, as real origins fail, and restarted into
+ * the same folder (its media sequence starting over, as a restarted origin's does).
  */
 public final class HlsOrigin implements AutoCloseable {
 
     private final Path dir;
-    private final Process packager;
+    private final String label;
+    private volatile Process packager;
     private final HttpServer server;
     private volatile boolean failing;
 
-    private HlsOrigin(Path dir, Process packager, HttpServer server) {
+    private HlsOrigin(Path dir, String label, HttpServer server) {
         this.dir = dir;
-        this.packager = packager;
+        this.label = label;
         this.server = server;
     }
 
     public static HlsOrigin start(String label) {
         try {
             Path dir = Files.createTempDirectory("headend-origin-" + label);
-            Path log = Path.of("target", "it-logs", "origin-" + label + "-" + System.nanoTime() + ".log");
-            log.getParent().toFile().mkdirs();
-            Process packager = new ProcessBuilder(List.of(
-                            "ffmpeg",
-                            "-hide_banner",
-                            "-nostdin",
-                            "-loglevel",
-                            "error",
-                            "-re",
-                            "-f",
-                            "lavfi",
-                            "-i",
-                            "testsrc2=size=320x180:rate=15",
-                            "-c:v",
-                            "libx264",
-                            "-preset",
-                            "ultrafast",
-                            "-g",
-                            "30",
-                            "-pix_fmt",
-                            "yuv420p",
-                            "-f",
-                            "hls",
-                            "-hls_time",
-                            "2",
-                            "-hls_list_size",
-                            "6",
-                            "-hls_flags",
-                            "delete_segments+program_date_time",
-                            "-hls_segment_filename",
-                            dir.resolve("seg%d.ts").toString(),
-                            dir.resolve("index.m3u8").toString()))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.next()), 0);
-            HlsOrigin origin = new HlsOrigin(dir, packager, server);
+            HlsOrigin origin = new HlsOrigin(dir, label, server);
+            origin.packager = packager(dir, label);
             server.createContext("/", origin::serve);
             server.start();
             return origin;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Process packager(Path dir, String label) throws IOException {
+        // Each run names its segments apart, so a restart never overwrites what a player was given.
+        String run = Long.toString(System.nanoTime());
+        Path log = Path.of("target", "it-logs", "origin-" + label + "-" + System.nanoTime() + ".log");
+        log.getParent().toFile().mkdirs();
+        return new ProcessBuilder(List.of(
+                        "ffmpeg",
+                        "-hide_banner",
+                        "-nostdin",
+                        "-loglevel",
+                        "error",
+                        "-re",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=320x180:rate=15",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        "-g",
+                        "30",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-f",
+                        "hls",
+                        "-hls_time",
+                        "2",
+                        "-hls_list_size",
+                        "6",
+                        "-hls_flags",
+                        "delete_segments+program_date_time",
+                        "-hls_segment_filename",
+                        dir.resolve("seg" + run + "-%d.ts").toString(),
+                        dir.resolve("index.m3u8").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private void serve(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
@@ -130,6 +138,20 @@ public final class HlsOrigin implements AutoCloseable {
 
     public void kill() {
         packager.destroyForcibly();
+    }
+
+    /** Starts a new packager into the same folder, served on the same URL, after {@link #kill()}. */
+    public void restart() {
+        kill();
+        try {
+            packager.waitFor(10, TimeUnit.SECONDS);
+            packager = packager(dir, label);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void signal(String name) {
