@@ -19,6 +19,7 @@ import org.headend.testing.Api;
 import org.headend.testing.Await;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.HlsOrigin;
+import org.headend.testing.HlsPlayer;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
 import org.junit.jupiter.api.AfterAll;
@@ -139,7 +140,7 @@ class FailoverBench {
                 long steady = watch.awaitChange(
                         "the primary's segments in " + media, System.nanoTime(), 2, primary, RECOVERY);
                 if (reader == null || !reader.isAlive()) {
-                    reader = read(playbackUrl, scope + "-" + kind);
+                    reader = HlsPlayer.reading(playbackUrl, "bench-" + scope + "-" + kind);
                 }
                 long at = steady + ThreadLocalRandom.current().nextLong(2_000_000_000L);
                 Await.until("a random moment", Duration.ofSeconds(5), () -> System.nanoTime() >= at);
@@ -222,29 +223,6 @@ class FailoverBench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static Process read(String playbackUrl, String label) {
-        Path log = Path.of("target", "it-logs", "bench-reader-" + label + "-" + System.nanoTime() + ".log");
-        log.getParent().toFile().mkdirs();
-        try {
-            return new ProcessBuilder(
-                            "ffmpeg",
-                            "-hide_banner",
-                            "-nostdin",
-                            "-loglevel",
-                            "warning",
-                            "-i",
-                            playbackUrl,
-                            "-f",
-                            "null",
-                            "-")
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

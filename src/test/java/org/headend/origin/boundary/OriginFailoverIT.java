@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.headend.testing.Api;
 import org.headend.testing.Await;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.HlsOrigin;
+import org.headend.testing.HlsPlayer;
 import org.headend.testing.Names;
 import org.headend.testing.SharedHeadend;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +61,7 @@ class OriginFailoverIT {
             assertEquals("UP", shown.getString("health"));
             assertEquals(200, shown.getInt("lastHttpStatus"));
 
-            Process player = play(playbackUrl);
+            Process player = HlsPlayer.reading(playbackUrl, "origin");
             try {
                 // Manual override, then back to automatic choice.
                 assertTrue(api.post(origins + "/" + b + "/activate", "").json().getBoolean("active"));
@@ -212,28 +210,5 @@ class OriginFailoverIT {
                 .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(':') + 1)))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private static Process play(String playbackUrl) {
-        Path log = Path.of("target", "it-logs", "origin-player-" + System.nanoTime() + ".log");
-        log.getParent().toFile().mkdirs();
-        try {
-            return new ProcessBuilder(
-                            "ffmpeg",
-                            "-hide_banner",
-                            "-nostdin",
-                            "-loglevel",
-                            "warning",
-                            "-i",
-                            playbackUrl,
-                            "-f",
-                            "null",
-                            "-")
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.headend.testing.Api;
 import org.headend.testing.Await;
 import org.headend.testing.HeadendProcess;
+import org.headend.testing.HlsPlayer;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
 import org.headend.testing.SharedHeadend;
@@ -45,7 +45,7 @@ class RedundantPackagersIT {
                     .equals(api.get(origins + "/local-backup").json().getString("health")));
             Await.until("the primary's segments in " + media, Duration.ofSeconds(20), () -> newest(media)
                     .startsWith("../source/"));
-            Process player = play(playbackUrl);
+            Process player = HlsPlayer.reading(playbackUrl, "redundant");
             try {
                 signal("KILL", primaryPid);
                 awaitActive(api, origins, "local-backup", FAILOVER);
@@ -115,24 +115,5 @@ class RedundantPackagersIT {
                 new ProcessBuilder("kill", "-" + name, Long.toString(pid))
                         .start()
                         .waitFor());
-    }
-
-    private static Process play(String playbackUrl) throws IOException {
-        Path log = Path.of("target", "it-logs", "redundant-player-" + System.nanoTime() + ".log");
-        log.getParent().toFile().mkdirs();
-        return new ProcessBuilder(
-                        "ffmpeg",
-                        "-hide_banner",
-                        "-nostdin",
-                        "-loglevel",
-                        "warning",
-                        "-i",
-                        playbackUrl,
-                        "-f",
-                        "null",
-                        "-")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
     }
 }
