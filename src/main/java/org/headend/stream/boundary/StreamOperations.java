@@ -93,7 +93,8 @@ public class StreamOperations {
         }
         var created = inputs.saveWith(null, input, in -> streams.create(name, ladder, record, expiresAt, in));
         if (redundantByDefault) {
-            streams.changeRedundancy(created.stream().id(), true);
+            created = new StreamStore.Created(
+                    streams.changeRedundancy(created.stream().id(), true), created.key());
         }
         audit.record(
                 "stream.create",

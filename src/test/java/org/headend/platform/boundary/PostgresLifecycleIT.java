@@ -58,7 +58,10 @@ class PostgresLifecycleIT {
 
     @Test
     void streamsSurviveARestartAndNothingOutlivesTheApp() throws Exception {
-        app = HeadendProcess.inTempHome(postgres()).start();
+        // Redundant by default: a backup packager runs too, and must not outlive the app either.
+        var redundant = new java.util.HashMap<>(postgres());
+        redundant.put("HEADEND_ORIGINS_REDUNDANT", "true");
+        app = HeadendProcess.inTempHome(redundant).start();
         var ready = app.api().get("/health/ready");
         assertEquals(200, ready.status(), ready.body());
         assertTrue(ready.body().contains("PostgreSQL"), ready.body());
@@ -73,6 +76,7 @@ class PostgresLifecycleIT {
                                 .add("ladder", "passthrough")
                                 .build())
                 .json();
+        assertTrue(stream.getBoolean("redundancy"), "headend.origins.redundant is the default, also in the answer");
         String key = stream.getString("streamKey");
         String status = "/api/v1/streams/" + stream.getString("id") + "/status";
 
@@ -81,7 +85,10 @@ class PostgresLifecycleIT {
                     "the stream to be LIVE",
                     Duration.ofSeconds(60),
                     () -> api.get(status).json().getString("state").equals("LIVE"));
-            assertFalse(app.children("ffmpeg").isEmpty(), "the transcoder runs");
+            Await.until(
+                    "both packagers to run",
+                    Duration.ofSeconds(30),
+                    () -> app.children("ffmpeg").size() >= 2);
             assertFalse(app.children("nginx").isEmpty(), "nginx-rtmp runs");
 
             assertTrue(app.stop().isEmpty(), "SIGTERM stops every ffmpeg and nginx the app started");
@@ -109,9 +116,9 @@ class PostgresLifecycleIT {
         assertTrue(notReady.body().contains("nginx-rtmp is unreachable"), notReady.body());
 
         Api again = app.admin();
-        assertEquals(
-                "keep",
-                again.get("/api/v1/streams/" + stream.getString("id")).json().getString("name"));
+        var keep = again.get("/api/v1/streams/" + stream.getString("id")).json();
+        assertEquals("keep", keep.getString("name"));
+        assertTrue(keep.getBoolean("redundancy"), "redundancy is stored");
         var kept = again.get("/api/v1/ladders/kept").json();
         assertEquals(240, kept.getJsonArray("renditions").getJsonObject(0).getInt("height"));
         var publish = again.postForm(
