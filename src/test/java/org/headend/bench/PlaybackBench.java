@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.headend.testing.Api;
@@ -98,32 +99,25 @@ class PlaybackBench {
     }
 
     private static void viewers(String media, String name) throws Exception {
-        var latencies = new ConcurrentLinkedQueue<Long>();
-        var errors = new AtomicLong();
-        var segments = new AtomicLong();
-        var bytes = new AtomicLong();
+        var figures = new ViewerFigures();
         long cpu0 = ticks(app.handle().pid());
         long end = System.nanoTime() + VIEWING.toNanos();
-        List<Thread> players = new ArrayList<>();
+        // Players are periodic tasks, as a player's reload timer is: no thread per viewer sleeping.
+        var clock = Executors.newScheduledThreadPool(200);
         for (int i = 0; i < VIEWERS; i++) {
-            String agent = "bench-viewer-" + i;
-            long offsetMillis = (i * 2000L) / VIEWERS;
-            Thread player = new Thread(() -> play(media, agent, offsetMillis, end, latencies, errors, segments, bytes));
-            player.setDaemon(true);
-            players.add(player);
-            player.start();
+            var player = new SimulatedPlayer(media, "bench-viewer-" + i, figures);
+            // Spread over one target duration, as real players' reloads are.
+            clock.scheduleAtFixedRate(player::reload, (i * 2000L) / VIEWERS, 2000, TimeUnit.MILLISECONDS);
         }
-        long counted = 0;
-        while (System.nanoTime() < end - Duration.ofSeconds(5).toNanos()) {
-            counted = Math.max(counted, viewersMetric(name));
-            Thread.sleep(1000); // a sampling period, not a synchronisation
-        }
-        for (Thread player : players) {
-            player.join(TimeUnit.SECONDS.toMillis(30));
-        }
+        var counted = new AtomicLong();
+        clock.scheduleAtFixedRate(
+                () -> counted.accumulateAndGet(viewersMetric(name), Math::max), 5, 1, TimeUnit.SECONDS);
+        Await.until("the viewing to end", VIEWING.plusSeconds(10), () -> System.nanoTime() >= end);
+        clock.shutdownNow();
+        clock.awaitTermination(30, TimeUnit.SECONDS);
         double seconds = VIEWING.toSeconds();
         double appCpu = (ticks(app.handle().pid()) - cpu0) / 100.0 / seconds * 100;
-        List<Long> sorted = new ArrayList<>(latencies);
+        List<Long> sorted = new ArrayList<>(figures.latencies);
         Collections.sort(sorted);
         System.out.printf(
                 "BENCH viewers=%d seconds=%d playlist_requests=%d playlist_p50_ms=%.1f playlist_p99_ms=%.1f"
@@ -133,55 +127,64 @@ class PlaybackBench {
                 sorted.size(),
                 sorted.get(sorted.size() / 2) / 1e6,
                 sorted.get((int) (sorted.size() * 0.99)) / 1e6,
-                segments.get(),
-                bytes.get() * 8 / seconds / 1e6,
-                errors.get(),
-                counted,
+                figures.segments.get(),
+                figures.bytes.get() * 8 / seconds / 1e6,
+                figures.errors.get(),
+                counted.get(),
                 appCpu);
     }
 
-    /** One simulated player: reload the media playlist every 2 s (the target duration), fetch new segments. */
-    private static void play(
-            String media,
-            String agent,
-            long offsetMillis,
-            long end,
-            ConcurrentLinkedQueue<Long> latencies,
-            AtomicLong errors,
-            AtomicLong segments,
-            AtomicLong bytes) {
-        String base = media.substring(0, media.lastIndexOf('/') + 1);
-        String last = null;
-        try {
-            Thread.sleep(offsetMillis); // spreads the players over one target duration, as real ones are
-            while (System.nanoTime() < end) {
+    /** What all simulated players saw. */
+    private static final class ViewerFigures {
+        final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        final AtomicLong errors = new AtomicLong();
+        final AtomicLong segments = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+    }
+
+    /** One simulated player: each reload fetches the media playlist, then its newest segment if new. */
+    private static final class SimulatedPlayer {
+
+        private final String media;
+        private final String base;
+        private final String agent;
+        private final ViewerFigures figures;
+        private String last;
+
+        SimulatedPlayer(String media, String agent, ViewerFigures figures) {
+            this.media = media;
+            this.base = media.substring(0, media.lastIndexOf('/') + 1);
+            this.agent = agent;
+            this.figures = figures;
+        }
+
+        void reload() {
+            try {
                 long t0 = System.nanoTime();
                 var playlist = HTTP.send(get(media, agent), HttpResponse.BodyHandlers.ofString());
-                latencies.add(System.nanoTime() - t0);
+                figures.latencies.add(System.nanoTime() - t0);
                 if (playlist.statusCode() != 200) {
-                    errors.incrementAndGet();
+                    figures.errors.incrementAndGet();
+                    return;
+                }
+                String newest = newestSegment(playlist.body());
+                if (newest.equals(last)) {
+                    return;
+                }
+                var segment = HTTP.send(get(base + newest, agent), HttpResponse.BodyHandlers.ofByteArray());
+                if (segment.statusCode() == 200) {
+                    figures.segments.incrementAndGet();
+                    figures.bytes.addAndGet(segment.body().length);
+                    last = newest;
                 } else {
-                    String newest = newestSegment(playlist.body());
-                    if (!newest.equals(last)) {
-                        var segment = HTTP.send(get(base + newest, agent), HttpResponse.BodyHandlers.ofByteArray());
-                        if (segment.statusCode() == 200) {
-                            segments.incrementAndGet();
-                            bytes.addAndGet(segment.body().length);
-                            last = newest;
-                        } else {
-                            errors.incrementAndGet();
-                        }
-                    }
+                    figures.errors.incrementAndGet();
                 }
-                long waitMillis = 2000 - (System.nanoTime() - t0) / 1_000_000;
-                if (waitMillis > 0) {
-                    Thread.sleep(waitMillis); // a player's reload period
-                }
+            } catch (IOException e) {
+                figures.errors.incrementAndGet();
+            } catch (InterruptedException e) {
+                // The bench has ended: the player stops with it.
+                Thread.currentThread().interrupt();
             }
-        } catch (IOException e) {
-            errors.incrementAndGet();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,9 +1,6 @@
 package org.headend.origin.control;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -18,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.origin.control.FailoverDecider.Decision;
@@ -88,16 +83,11 @@ public class OriginMonitor {
     @Inject
     Event<OriginsChanged> changed;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
     private FailoverRules rules;
-    private ScheduledFuture<?> packagerWatch;
     private final Map<String, StreamOrigins> streams = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> originNames = new ConcurrentHashMap<>();
     private final Map<String, List<OriginSource>> lastSources = new ConcurrentHashMap<>();
-    private final Set<String> stalled = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void checkSettings() {
@@ -105,7 +95,6 @@ public class OriginMonitor {
             throw new IllegalStateException("headend.origins.switchback must be auto or manual, not " + switchback);
         }
         rules = new FailoverRules(failAfter, recoverAfter, switchback.equals("auto"));
-        packagerWatch = scheduler.scheduleAtFixedRate(this::watchPackagersSafely, 200, 200, TimeUnit.MILLISECONDS);
     }
 
     /** The origins of a stream as a round sees them: its external ones, and its packager while it is live. */
@@ -143,7 +132,6 @@ public class OriginMonitor {
                 streams.remove(gone);
                 originNames.remove(gone);
                 lastSources.remove(gone);
-                stalled.removeIf(key -> key.startsWith(gone + "/"));
                 String name = names.remove(gone);
                 if (name != null) {
                     playlists.remove(name);
@@ -236,46 +224,13 @@ public class OriginMonitor {
         failPackagerNow(exit.streamId(), exit.name(), exit.backup() ? OriginSource.LOCAL_BACKUP : OriginSource.LOCAL);
     }
 
-    /**
-     * Looks at the packagers' progress between probes: a frozen packager (alive, silent) is failed
-     * as soon as its silence passes {@code headend.origins.packager-stall}, as an exit is, instead
-     * of at the next probing round.
-     */
-    void watchPackagers() {
-        names.forEach((streamId, name) -> {
-            for (Packager packager : transcoders.packagers(streamId, name)) {
-                String id = packager.backup() ? OriginSource.LOCAL_BACKUP : OriginSource.LOCAL;
-                String key = streamId + "/" + id;
-                boolean silent =
-                        packager.pid() != null && packager.sinceProgress().compareTo(packagerStall) > 0;
-                if (!silent) {
-                    stalled.remove(key);
-                } else if (stalled.add(key)) {
-                    LOG.info(() -> "The " + id + " packager of " + name + " reported no progress for "
-                            + packager.sinceProgress().toMillis() + " ms; failing it now");
-                    failPackagerNow(streamId, name, id);
-                }
-            }
-        });
+    /** The streams being watched, by id, with their names. */
+    Map<String, String> watchedStreams() {
+        return Map.copyOf(names);
     }
 
-    private void watchPackagersSafely() {
-        try {
-            watchPackagers();
-        } catch (RuntimeException e) {
-            // A failed look must not end the periodic task: the next one looks again.
-            LOG.warning("Watching the packagers failed: " + e);
-        }
-    }
-
-    @PreDestroy
-    void stopWatching() {
-        if (packagerWatch != null) {
-            packagerWatch.cancel(false);
-        }
-    }
-
-    private void failPackagerNow(String streamId, String name, String originId) {
+    /** Fails a packager's origin at once and moves playback if it was active. */
+    void failPackagerNow(String streamId, String name, String originId) {
         StreamOrigins state = streams.get(streamId);
         List<OriginSource> sources = lastSources.get(streamId);
         if (state == null || sources == null) {

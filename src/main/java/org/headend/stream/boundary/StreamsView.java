@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import org.headend.ingest.boundary.InputForm;
 import org.headend.ingest.boundary.InputOperations;
-import org.headend.ingest.boundary.InputRequest;
 import org.headend.ingest.control.IngestEndpoints;
 import org.headend.platform.ApiException;
 import org.headend.platform.console.ConsoleMessages;
@@ -70,21 +70,13 @@ public class StreamsView implements Serializable {
     private List<Row> filtered;
     private String newName;
     private String newLadder = "default";
-    private String newInputType = "rtmp";
-    private Integer newPort;
-    private String newPassphrase;
-    private String newGroup;
-    private String newInterface;
+    private final InputForm newInput = new InputForm();
     private String newRecord = Stream.RECORD_OFF;
     private String newExpiresAt;
     private boolean newPublic;
     private boolean newRedundancy;
-    private boolean selectedRedundancy;
     private Row selected;
-    private String selectedLadder;
-    private String selectedRecord;
-    private String selectedExpiresAt;
-    private boolean selectedPublic;
+    private StreamSettingsForm settings = new StreamSettingsForm();
     private boolean force;
     private String shownKey;
     private String shownFor;
@@ -104,53 +96,28 @@ public class StreamsView implements Serializable {
 
     public void create() {
         act(() -> {
-            var input = new InputRequest(
-                    newInputType,
-                    newPort,
-                    blankToNull(newPassphrase),
-                    blankToNull(newGroup),
-                    blankToNull(newInterface));
-            var created = operations.create(newName, newLadder, newRecord, expiry(newExpiresAt), input, newPublic);
+            var created = operations.create(
+                    newName, newLadder, newRecord, expiry(newExpiresAt), newInput.request(), newPublic);
             if (newRedundancy != created.stream().redundancy()) {
                 operations.changeRedundancy(created.stream().id(), newRedundancy);
             }
             show(created.key(), created.stream());
             ConsoleMessages.info("Stream '" + created.stream().name() + "' created.");
             newName = null;
-            newPort = null;
-            newPassphrase = null;
+            newInput.clearSecrets();
         });
     }
 
     public void select(Row row) {
         selected = row;
-        selectedLadder = row.ladder();
-        selectedRecord = row.record();
-        selectedExpiresAt = row.expiresAt() == null ? null : row.expiresAt().toString();
-        selectedPublic = row.open();
-        selectedRedundancy = row.redundancy();
+        settings = StreamSettingsForm.of(row);
         force = false;
     }
 
     /** Saves the edit dialog: ladder, recording mode, playback, redundancy and expiry, each only if it changed. */
     public void changeSettings() {
         act(() -> {
-            Instant expiresAt = expiry(selectedExpiresAt);
-            if (!selectedLadder.equals(selected.ladder())) {
-                operations.changeLadder(selected.id(), selectedLadder);
-            }
-            if (!selectedRecord.equals(selected.record())) {
-                operations.changeRecording(selected.id(), selectedRecord);
-            }
-            if (!java.util.Objects.equals(expiresAt, selected.expiresAt())) {
-                operations.changeExpiry(selected.id(), expiresAt);
-            }
-            if (selectedPublic != selected.open()) {
-                operations.changeVisibility(selected.id(), selectedPublic);
-            }
-            if (selectedRedundancy != selected.redundancy()) {
-                operations.changeRedundancy(selected.id(), selectedRedundancy);
-            }
+            settings.saveChanges(operations, selected);
             ConsoleMessages.info("Stream '" + selected.name() + "' saved.");
         });
     }
@@ -196,12 +163,8 @@ public class StreamsView implements Serializable {
     }
 
     /** An empty field clears the expiry; anything else must be an ISO-8601 instant. */
-    private static Instant expiry(String text) {
+    static Instant expiry(String text) {
         return text == null || text.isBlank() ? null : StreamOperations.instant("expiresAt", text.trim());
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 
     private Row row(Stream s) {
@@ -233,12 +196,12 @@ public class StreamsView implements Serializable {
         this.newPublic = newPublic;
     }
 
-    public boolean isSelectedPublic() {
-        return selectedPublic;
+    public StreamSettingsForm getSettings() {
+        return settings;
     }
 
-    public void setSelectedPublic(boolean selectedPublic) {
-        this.selectedPublic = selectedPublic;
+    public InputForm getNewInput() {
+        return newInput;
     }
 
     public String getShownIngestUrl() {
@@ -285,60 +248,12 @@ public class StreamsView implements Serializable {
         return selected;
     }
 
-    public String getSelectedLadder() {
-        return selectedLadder;
-    }
-
-    public void setSelectedLadder(String selectedLadder) {
-        this.selectedLadder = selectedLadder;
-    }
-
     public boolean isForce() {
         return force;
     }
 
     public void setForce(boolean force) {
         this.force = force;
-    }
-
-    public String getNewInputType() {
-        return newInputType;
-    }
-
-    public void setNewInputType(String newInputType) {
-        this.newInputType = newInputType;
-    }
-
-    public Integer getNewPort() {
-        return newPort;
-    }
-
-    public void setNewPort(Integer newPort) {
-        this.newPort = newPort;
-    }
-
-    public String getNewPassphrase() {
-        return newPassphrase;
-    }
-
-    public void setNewPassphrase(String newPassphrase) {
-        this.newPassphrase = newPassphrase;
-    }
-
-    public String getNewGroup() {
-        return newGroup;
-    }
-
-    public void setNewGroup(String newGroup) {
-        this.newGroup = newGroup;
-    }
-
-    public String getNewInterface() {
-        return newInterface;
-    }
-
-    public void setNewInterface(String newInterface) {
-        this.newInterface = newInterface;
     }
 
     public String getNewRecord() {
@@ -357,35 +272,11 @@ public class StreamsView implements Serializable {
         this.newExpiresAt = newExpiresAt;
     }
 
-    public String getSelectedRecord() {
-        return selectedRecord;
-    }
-
-    public void setSelectedRecord(String selectedRecord) {
-        this.selectedRecord = selectedRecord;
-    }
-
-    public String getSelectedExpiresAt() {
-        return selectedExpiresAt;
-    }
-
-    public void setSelectedExpiresAt(String selectedExpiresAt) {
-        this.selectedExpiresAt = selectedExpiresAt;
-    }
-
     public boolean isNewRedundancy() {
         return newRedundancy;
     }
 
     public void setNewRedundancy(boolean newRedundancy) {
         this.newRedundancy = newRedundancy;
-    }
-
-    public boolean isSelectedRedundancy() {
-        return selectedRedundancy;
-    }
-
-    public void setSelectedRedundancy(boolean selectedRedundancy) {
-        this.selectedRedundancy = selectedRedundancy;
     }
 }
