@@ -18,6 +18,7 @@ import java.util.function.ToLongFunction;
 import org.headend.testing.Api;
 import org.headend.testing.Await;
 import org.headend.testing.HeadendProcess;
+import org.headend.testing.HlsMaster;
 import org.headend.testing.HlsOrigin;
 import org.headend.testing.HlsPlayer;
 import org.headend.testing.Names;
@@ -72,8 +73,8 @@ class FailoverBench {
             primaryPid(origins);
             Await.until("the backup packager up", RECOVERY, () -> "UP"
                     .equals(api.get(origins + "/local-backup").json().getString("health")));
-            Predicate<String> primary = uri -> uri.startsWith("../source/");
-            Predicate<String> backup = uri -> uri.startsWith("../packager-backup/");
+            Predicate<String> primary = uri -> uri.startsWith("../../source/");
+            Predicate<String> backup = uri -> uri.startsWith("../../packager-backup/");
             String playbackUrl = stream.getString("playbackUrl");
             measure("local", "kill-9", playbackUrl, primary, backup, () -> {
                 signal("KILL", primaryPid(origins));
@@ -130,7 +131,7 @@ class FailoverBench {
             Predicate<String> primary,
             Predicate<String> backup,
             Failure failure) {
-        String media = playbackUrl.replace("master.m3u8", "index.m3u8");
+        String media = HlsMaster.firstVariant(playbackUrl, RECOVERY);
         String loadBefore = load();
         List<Sample> samples = new ArrayList<>();
         Process reader = null;

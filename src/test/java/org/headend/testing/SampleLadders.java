@@ -23,6 +23,11 @@ public final class SampleLadders {
                 rendition("180p", 320, 180, 200));
     }
 
+    /** Two renditions, 180p and 144p, for a 320x180 source: the least a ladder with a choice costs. */
+    public static JsonObject twoTiny(String name) {
+        return ladder(name, rendition("180p", 320, 180, 200), rendition("144p", 256, 144, 120));
+    }
+
     /** 720p and 270p: for a 640x360 source the 720p is skipped and only the 270p is encoded. */
     public static JsonObject tallAndSmall(String name) {
         return ladder(name, rendition("720p", 1280, 720, 1500), rendition("270p", 480, 270, 350));

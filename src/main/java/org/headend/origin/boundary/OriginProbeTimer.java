@@ -8,6 +8,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
@@ -55,8 +56,15 @@ public class OriginProbeTimer {
     @Inject
     TranscoderSupervisor transcoders;
 
+    @Inject
+    @ConfigProperty(name = "headend.origins.fast-interval", defaultValue = "PT0.25S")
+    Duration fastInterval;
+
     @Resource
     TimerService timers;
+
+    private static final String CONFIRMATION = "origin confirmation";
+    private final AtomicBoolean confirmationScheduled = new AtomicBoolean();
 
     // A round that outlasts the interval (slow origins) makes the next one skip, not queue.
     private final AtomicBoolean probing = new AtomicBoolean();
@@ -66,16 +74,28 @@ public class OriginProbeTimer {
         if (interval.toMillis() < 100 || interval.toMinutes() > 10) {
             throw new IllegalStateException("headend.origins.probe-interval must be 0.1 s to 10 min, not " + interval);
         }
+        if (fastInterval.toMillis() < 50 || fastInterval.compareTo(interval) > 0) {
+            throw new IllegalStateException(
+                    "headend.origins.fast-interval must be 50 ms to the probe interval, not " + fastInterval);
+        }
         timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("origin probes", false));
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void probe() {
+    void probe(Timer timer) {
+        boolean confirmation = CONFIRMATION.equals(timer.getInfo());
+        if (confirmation) {
+            confirmationScheduled.set(false);
+        }
         if (!probing.compareAndSet(false, true)) {
             return;
         }
         try {
+            if (confirmation) {
+                monitor.confirm();
+                return;
+            }
             Map<String, List<Origin>> byStream =
                     new HashMap<>(origins.all().stream().collect(Collectors.groupingBy(Origin::streamId)));
             // A redundant live stream is failed over between its packagers even without external origins.
@@ -89,6 +109,18 @@ public class OriginProbeTimer {
             LOG.warning("Origin probing round failed: " + e);
         } finally {
             probing.set(false);
+            scheduleConfirmation();
+        }
+    }
+
+    private void scheduleConfirmation() {
+        try {
+            if (monitor.confirmationDue() && confirmationScheduled.compareAndSet(false, true)) {
+                timers.createSingleActionTimer(fastInterval.toMillis(), new TimerConfig(CONFIRMATION, false));
+            }
+        } catch (RuntimeException e) {
+            confirmationScheduled.set(false);
+            LOG.warning("Cannot schedule an origin confirmation: " + e);
         }
     }
 }

@@ -93,6 +93,12 @@ public final class FailoverDecider {
         return track == null ? OriginHealth.UNKNOWN : track.health;
     }
 
+    /** Bad probes seen but not yet enough to fail: a verdict is pending. */
+    public boolean failing(String id) {
+        Track track = tracks.get(id);
+        return track != null && track.bad > 0 && track.health != OriginHealth.DOWN;
+    }
+
     public Optional<String> active() {
         return Optional.ofNullable(active);
     }

@@ -10,10 +10,14 @@ import java.util.Optional;
 /**
  * What a probe needs of an HLS playlist: for a media playlist its media sequence, target duration
  * and segments (with their program date-time where the origin writes one); for a master playlist
- * the URI of its first variant, to be fetched instead.
+ * its variants, to be fetched instead.
  */
 public record MediaPlaylist(
-        long mediaSequence, int targetDuration, List<Segment> segments, boolean ended, String firstVariant) {
+        long mediaSequence, int targetDuration, List<Segment> segments, boolean ended, List<Variant> variants) {
+
+    public MediaPlaylist {
+        variants = variants == null ? List.of() : List.copyOf(variants);
+    }
 
     /** One segment, numbered with the media sequence it has in its origin's playlist. */
     public record Segment(long sequence, double duration, String uri, Instant programDateTime, boolean discontinuity) {
@@ -30,8 +34,8 @@ public record MediaPlaylist(
         long sequence = 0;
         int target = 0;
         boolean ended = false;
-        boolean variantNext = false;
-        String firstVariant = null;
+        String variantAttributes = null;
+        List<Variant> variants = new ArrayList<>();
         List<Segment> segments = new ArrayList<>();
         Double duration = null;
         Instant dateTime = null;
@@ -56,13 +60,11 @@ public record MediaPlaylist(
                 int comma = d.indexOf(',');
                 duration = Double.parseDouble(comma < 0 ? d : d.substring(0, comma));
             } else if (line.startsWith("#EXT-X-STREAM-INF:")) {
-                variantNext = true;
+                variantAttributes = value(line);
             } else if (!line.startsWith("#")) {
-                if (variantNext) {
-                    if (firstVariant == null) {
-                        firstVariant = line;
-                    }
-                    variantNext = false;
+                if (variantAttributes != null) {
+                    variants.add(new Variant(line, variantAttributes));
+                    variantAttributes = null;
                 } else if (duration != null) {
                     if (dateTime == null && !segments.isEmpty()) {
                         dateTime = extrapolated(segments.get(segments.size() - 1));
@@ -74,11 +76,16 @@ public record MediaPlaylist(
                 }
             }
         }
-        return new MediaPlaylist(sequence, target, List.copyOf(segments), ended, firstVariant);
+        return new MediaPlaylist(sequence, target, List.copyOf(segments), ended, List.copyOf(variants));
     }
 
     public boolean isMaster() {
-        return firstVariant != null && segments.isEmpty();
+        return !variants.isEmpty() && segments.isEmpty();
+    }
+
+    /** The URI of a master playlist's first variant, null for a media playlist. */
+    public String firstVariant() {
+        return variants.isEmpty() ? null : variants.get(0).uri();
     }
 
     /** The media sequence of the newest segment: it rises by one with every segment the origin adds. */

@@ -72,7 +72,7 @@ public class OriginMonitor {
     TranscoderSupervisor transcoders;
 
     @Inject
-    StitchedPlaylists playlists;
+    OriginStitcher stitcher;
 
     @Inject
     Event<OriginSwitched> switched;
@@ -115,7 +115,8 @@ public class OriginMonitor {
                     localPriority + (packager.backup() ? 1 : 0),
                     null,
                     true,
-                    packager.playlist(),
+                    packager.folder(),
+                    packager.variants(),
                     packager.pid(),
                     failure));
         }
@@ -134,7 +135,7 @@ public class OriginMonitor {
                 lastSources.remove(gone);
                 String name = names.remove(gone);
                 if (name != null) {
-                    playlists.remove(name);
+                    stitcher.remove(name);
                     changed.fire(new OriginsChanged(gone, name));
                 }
             }
@@ -151,18 +152,62 @@ public class OriginMonitor {
         });
         rounds.forEach((streamId, round) -> {
             try {
-                decide(streamId, round.name(), round.sources(), round.state(), round.probes());
+                decide(streamId, round);
             } catch (RuntimeException e) {
                 LOG.warning("Probing the origins of stream " + round.name() + " failed: " + e);
             }
         });
     }
 
+    /**
+     * The streams whose external origin in use had a bad probe: their next probe comes after
+     * {@code headend.origins.fast-interval}, not a whole interval later, as HAProxy's
+     * {@code fastinter} does, so a failure needs {@code fail-after} probes but not their intervals.
+     */
+    public boolean confirmationDue() {
+        return streams.keySet().stream().anyMatch(id -> failingActive(id).isPresent());
+    }
+
+    /** Probes again, and only, the failing external origin in use of each stream; then decides. */
+    public void confirm() {
+        for (String streamId : Set.copyOf(streams.keySet())) {
+            failingActive(streamId).ifPresent(active -> {
+                StreamOrigins state = streams.get(streamId);
+                String name = names.get(streamId);
+                List<OriginSource> sources = lastSources.get(streamId);
+                try {
+                    decide(
+                            streamId,
+                            new Round(
+                                    name,
+                                    sources,
+                                    state,
+                                    Map.of(active.id(), probeOne(state, active)),
+                                    stitcher.readActive(state, sources)));
+                } catch (RuntimeException e) {
+                    LOG.warning("Confirming the origin of stream " + name + " failed: " + e);
+                }
+            });
+        }
+    }
+
+    private Optional<OriginSource> failingActive(String streamId) {
+        StreamOrigins state = streams.get(streamId);
+        List<OriginSource> sources = lastSources.get(streamId);
+        if (state == null || sources == null || !names.containsKey(streamId)) {
+            return Optional.empty();
+        }
+        return state.activeFailing()
+                .flatMap(id -> sources.stream().filter(s -> s.id().equals(id)).findFirst())
+                .filter(s -> !s.local());
+    }
+
     private record Round(
             String name,
             List<OriginSource> sources,
             StreamOrigins state,
-            Map<String, CompletableFuture<ProbeResult>> probes) {}
+            Map<String, CompletableFuture<ProbeResult>> probes,
+            Optional<OriginStitcher.ReadAhead> active) {}
 
     private Round startRound(String streamId, String name, List<OriginSource> sources) {
         StreamOrigins state = state(streamId);
@@ -174,32 +219,28 @@ public class OriginMonitor {
         for (OriginSource source : sources) {
             probes.put(source.id(), probeOne(state, source));
         }
-        return new Round(name, sources, state, probes);
+        return new Round(name, sources, state, probes, stitcher.readActive(state, sources));
     }
 
-    private void decide(
-            String streamId,
-            String name,
-            List<OriginSource> sources,
-            StreamOrigins state,
-            Map<String, CompletableFuture<ProbeResult>> probes) {
+    private void decide(String streamId, Round round) {
+        String name = round.name();
+        List<OriginSource> sources = round.sources();
+        StreamOrigins state = round.state();
         Instant now = Instant.now();
         boolean healthChanged = false;
-        Map<String, ProbeResult> results = new HashMap<>();
         for (OriginSource source : sources) {
-            ProbeResult result = probes.get(source.id()).join();
-            results.put(source.id(), result);
+            CompletableFuture<ProbeResult> probed = round.probes().get(source.id());
+            if (probed == null) {
+                continue;
+            }
+            ProbeResult result = probed.join();
             healthChanged |= state.record(source, result, now);
             if (result.errorClass() != null && !source.local()) {
                 probeFailed.fire(new OriginProbeFailed(streamId, name, source.name(), result.errorClass()));
             }
         }
         boolean switchedNow = announce(streamId, name, sources, state.decide(sources));
-        state.active()
-                .flatMap(id -> sources.stream().filter(s -> s.id().equals(id)).findFirst())
-                .flatMap(active -> state.stitch(active, results.get(active.id()), playlists.dir(name)))
-                .or(() -> playlists.missing(name) ? state.rendered() : Optional.empty())
-                .ifPresent(text -> playlists.write(name, text));
+        stitcher.stitch(name, state, sources, round.active());
         if (healthChanged || switchedNow) {
             changed.fire(new OriginsChanged(streamId, name));
         }
@@ -239,13 +280,7 @@ public class OriginMonitor {
         state.failNow(originId);
         Decision decision = state.decide(sources);
         if (announce(streamId, name, sources, decision)) {
-            sources.stream()
-                    .filter(s -> s.id().equals(decision.active()))
-                    .findFirst()
-                    .ifPresent(active -> {
-                        ProbeResult now = probeOne(state, active).join();
-                        state.stitch(active, now, playlists.dir(name)).ifPresent(text -> playlists.write(name, text));
-                    });
+            stitcher.stitch(name, state, sources, Optional.empty());
             changed.fire(new OriginsChanged(streamId, name));
         }
     }

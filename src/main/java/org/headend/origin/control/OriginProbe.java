@@ -51,6 +51,11 @@ public class OriginProbe {
         });
     }
 
+    /** One playlist as it is, a master not followed. */
+    public CompletableFuture<ProbeResult> fetchExactly(URI uri) {
+        return get(uri, System.nanoTime());
+    }
+
     private CompletableFuture<ProbeResult> get(URI uri, long start) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())

@@ -37,7 +37,13 @@ public final class PlaylistStitcher {
     private int targetDuration = 1;
 
     public PlaylistStitcher(int window) {
+        this(window, 0);
+    }
+
+    /** {@code firstSequence}: where the media sequence starts, above any players have seen before. */
+    public PlaylistStitcher(int window, long firstSequence) {
         this.window = window;
+        this.mediaSequence = firstSequence;
     }
 
     /**

@@ -11,16 +11,14 @@ import org.headend.transcode.control.TranscoderSupervisor;
 
 /**
  * Writes the playlists players of a stream with origins get, below the stream's HLS folder where
- * nginx serves them: {@code failover/master.m3u8} and {@code failover/index.m3u8}. Each file is
- * written beside its target and moved over it, so nginx never serves a half-written playlist.
+ * nginx serves them: {@code failover/master.m3u8} and {@code failover/<variant>/index.m3u8}. Each
+ * file is written beside its target and moved over it, so nginx never serves a half-written playlist.
  */
 @ApplicationScoped
 public class StitchedPlaylists {
 
     public static final String DIR = "failover";
     private static final Logger LOG = Logger.getLogger(StitchedPlaylists.class.getName());
-    // Players need a BANDWIDTH to accept a variant; there is one variant, so its value chooses nothing.
-    private static final String MASTER = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-STREAM-INF:BANDWIDTH=2000000\nindex.m3u8\n";
 
     @Inject
     TranscoderSupervisor transcoders;
@@ -34,34 +32,38 @@ public class StitchedPlaylists {
         return transcoders.hlsDir(streamName).resolve(DIR);
     }
 
-    public void write(String streamName, String mediaPlaylist) {
+    public void write(String streamName, StitchedText text) {
         Path dir = dir(streamName);
         try {
-            Files.createDirectories(dir);
-            // The packager empties the stream's folder when it starts: the master goes back then.
-            if (!Files.exists(dir.resolve("master.m3u8"))) {
-                replace(dir.resolve("master.m3u8"), MASTER);
+            // Variants first: a master never names a playlist that is not there yet.
+            for (var media : text.media().entrySet()) {
+                Path variant = dir.resolve(media.getKey());
+                Files.createDirectories(variant);
+                replace(variant.resolve("index.m3u8"), media.getValue());
             }
-            replace(dir.resolve("index.m3u8"), mediaPlaylist);
+            if (text.master() != null) {
+                Files.createDirectories(dir);
+                replace(dir.resolve("master.m3u8"), text.master());
+            }
         } catch (IOException e) {
             LOG.warning("Cannot write the playlists of " + streamName + " into " + dir + ": " + e);
         }
     }
 
     /**
-     * True when the playlist players poll is not on disk: the packager empties the stream's folder
-     * when it starts, and players must not wait for the next segment to find it again.
+     * True when the playlists players poll are not on disk: the packager empties the stream's
+     * folder when it starts, and players must not wait for the next segment to find them again.
      */
     public boolean missing(String streamName) {
-        return !Files.exists(dir(streamName).resolve("index.m3u8"));
+        return !Files.exists(dir(streamName).resolve("master.m3u8"));
     }
 
     public void remove(String streamName) {
         Path dir = dir(streamName);
-        try {
-            Files.deleteIfExists(dir.resolve("index.m3u8"));
-            Files.deleteIfExists(dir.resolve("master.m3u8"));
-            Files.deleteIfExists(dir);
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         } catch (IOException e) {
             LOG.fine(() -> "Cannot remove " + dir + ": " + e);
         }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,9 @@ final class StreamOrigins {
 
     private final Duration maxAge;
     private final FailoverDecider decider;
-    private final PlaylistStitcher stitcher;
+    private final int window;
+    private final Map<String, PlaylistStitcher> stitchers = new LinkedHashMap<>();
+    private StitchLayout layout;
     private final Map<String, Freshness> freshness = new HashMap<>();
     private final Map<String, OriginStatus> statuses = new HashMap<>();
     private final Map<String, URI> mediaUris = new HashMap<>();
@@ -29,7 +32,7 @@ final class StreamOrigins {
     StreamOrigins(FailoverRules rules, Duration maxAge, int window) {
         this.maxAge = maxAge;
         this.decider = new FailoverDecider(rules);
-        this.stitcher = new PlaylistStitcher(window);
+        this.window = window;
     }
 
     synchronized URI mediaUri(String originId) {
@@ -100,26 +103,84 @@ final class StreamOrigins {
         return decider.active();
     }
 
-    /** Adds the active origin's new segments; the text to write when the playlist changed. */
-    /** The stitched playlist as it stands; empty before any segment was taken. */
-    synchronized Optional<String> rendered() {
-        return stitcher.isEmpty() ? Optional.empty() : Optional.of(stitcher.render());
+    /** The origin in use when its last probe was bad and the next decides whether to leave it. */
+    synchronized Optional<String> activeFailing() {
+        return decider.active().filter(decider::failing);
     }
 
-    synchronized Optional<String> stitch(OriginSource active, ProbeResult probe, Path stitchedDir) {
-        if (probe == null || probe.playlist() == null) {
+    /** The variants players are offered, once the first origin was read. */
+    synchronized Optional<StitchLayout> layout() {
+        return Optional.ofNullable(layout);
+    }
+
+    /** The stitched playlists as they stand; empty before any segment was taken. */
+    synchronized Optional<StitchedText> rendered() {
+        if (layout == null || stitchers.values().stream().allMatch(PlaylistStitcher::isEmpty)) {
             return Optional.empty();
         }
-        var playlist = probe.playlist();
-        var reachable = new MediaPlaylist(
-                playlist.mediaSequence(),
-                playlist.targetDuration(),
-                playlist.segments().stream()
-                        .map(s -> s.withUri(reachableUri(active, probe.source(), s.uri(), stitchedDir)))
-                        .toList(),
-                playlist.ended(),
-                null);
-        return stitcher.update(active.id(), reachable) ? Optional.of(stitcher.render()) : Optional.empty();
+        Map<String, String> media = new LinkedHashMap<>();
+        stitchers.forEach((name, stitcher) -> {
+            if (!stitcher.isEmpty()) {
+                media.put(name, stitcher.render());
+            }
+        });
+        return Optional.of(new StitchedText(layout.master(), media));
+    }
+
+    /**
+     * Adds the active origin's new segments to each variant's playlist; what to write when anything
+     * changed (the master only when the variants did).
+     */
+    synchronized Optional<StitchedText> stitch(OriginSource active, VariantReading reading, Path stitchedDir) {
+        if (reading == null || reading.layout() == null) {
+            return Optional.empty();
+        }
+        boolean newLayout = adopt(reading);
+        Map<String, String> media = new LinkedHashMap<>();
+        for (String name : layout.names()) {
+            ProbeResult probe = reading.playlists().get(name);
+            if (probe == null || probe.playlist() == null) {
+                continue;
+            }
+            var playlist = probe.playlist();
+            Path variantDir = stitchedDir.resolve(name);
+            var reachable = new MediaPlaylist(
+                    playlist.mediaSequence(),
+                    playlist.targetDuration(),
+                    playlist.segments().stream()
+                            .map(s -> s.withUri(reachableUri(active, probe.source(), s.uri(), variantDir)))
+                            .toList(),
+                    playlist.ended(),
+                    null);
+            PlaylistStitcher stitcher = stitchers.get(name);
+            if (stitcher.update(active.id(), reachable)) {
+                media.put(name, stitcher.render());
+            }
+        }
+        return newLayout || !media.isEmpty()
+                ? Optional.of(new StitchedText(newLayout ? layout.master() : null, media))
+                : Optional.empty();
+    }
+
+    /**
+     * Takes the reading's layout when there was none, or when a local packager's differs (its
+     * ladder changed); new variants' playlists start above every sequence players have seen.
+     */
+    private boolean adopt(VariantReading reading) {
+        StitchLayout offered = reading.layout();
+        if (layout != null && (!reading.fromPackager() || layout.equals(offered))) {
+            return false;
+        }
+        if (layout == null || !layout.names().equals(offered.names())) {
+            long next = stitchers.values().stream()
+                    .mapToLong(s -> s.mediaSequence() + window)
+                    .max()
+                    .orElse(0);
+            stitchers.clear();
+            offered.names().forEach(name -> stitchers.put(name, new PlaylistStitcher(window, next)));
+        }
+        layout = offered;
+        return true;
     }
 
     synchronized boolean allDown() {

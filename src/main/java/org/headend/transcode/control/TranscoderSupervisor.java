@@ -217,12 +217,7 @@ public class TranscoderSupervisor {
                 var pid = t.pid();
                 Path dir = t.backup() ? hlsDir(name).resolve(BACKUP_DIR) : hlsDir(name);
                 packagers.add(new Packager(
-                        t.backup(),
-                        pid.isPresent() ? pid.getAsLong() : null,
-                        t.variants().isEmpty()
-                                ? null
-                                : dir.resolve(t.variants().get(0)).resolve("index.m3u8"),
-                        t.sinceProgress()));
+                        t.backup(), pid.isPresent() ? pid.getAsLong() : null, dir, t.variants(), t.sinceProgress()));
             }
         }
         return packagers;

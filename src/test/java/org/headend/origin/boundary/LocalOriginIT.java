@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.headend.testing.Api;
 import org.headend.testing.Await;
 import org.headend.testing.HeadendProcess;
+import org.headend.testing.HlsMaster;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
 import org.headend.testing.SharedHeadend;
@@ -40,10 +41,9 @@ class LocalOriginIT {
             });
             assertTrue(local.getBoolean("local"));
             long pid = local.getJsonNumber("pid").longValue();
-            String media = api.get("/api/v1/streams/" + stream.getString("id"))
-                    .json()
-                    .getString("playbackUrl")
-                    .replace("master.m3u8", "index.m3u8");
+            String media = HlsMaster.firstVariant(
+                    api.get("/api/v1/streams/" + stream.getString("id")).json().getString("playbackUrl"),
+                    Duration.ofSeconds(20));
             String playlist = Await.until("the packager's segments in " + media, Duration.ofSeconds(20), () -> {
                 var reply = Api.fetch(media);
                 return reply.status() == 200 && reply.body().contains("\n../") ? reply.body() : null;

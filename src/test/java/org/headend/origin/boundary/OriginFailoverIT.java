@@ -9,6 +9,7 @@ import java.util.List;
 import org.headend.testing.Api;
 import org.headend.testing.Await;
 import org.headend.testing.HeadendProcess;
+import org.headend.testing.HlsMaster;
 import org.headend.testing.HlsOrigin;
 import org.headend.testing.HlsPlayer;
 import org.headend.testing.Names;
@@ -54,8 +55,8 @@ class OriginFailoverIT {
             String playbackUrl =
                     api.get("/api/v1/streams/" + stream.getString("id")).json().getString("playbackUrl");
             assertTrue(playbackUrl.endsWith("/" + name + "/failover/master.m3u8"), playbackUrl);
-            String media = playbackUrl.replace("master.m3u8", "index.m3u8");
             awaitActive(origins, a, FAILOVER);
+            String media = HlsMaster.firstVariant(playbackUrl, FAILOVER);
             awaitPlaying(media, primary, FAILOVER);
             JsonObject shown = api.get(origins + "/" + a).json();
             assertEquals("UP", shown.getString("health"));

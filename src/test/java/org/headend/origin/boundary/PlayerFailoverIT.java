@@ -12,6 +12,7 @@ import org.headend.testing.Api;
 import org.headend.testing.Await;
 import org.headend.testing.Browser;
 import org.headend.testing.HeadendProcess;
+import org.headend.testing.HlsMaster;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
 import org.headend.testing.SharedHeadend;
@@ -42,9 +43,9 @@ class PlayerFailoverIT {
                 .json();
         String id = stream.getString("id");
         String origins = "/api/v1/streams/" + id + "/origins";
-        String media = stream.getString("playbackUrl").replace("master.m3u8", "index.m3u8");
         try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
             long primaryPid = primaryPid(api, origins);
+            String media = HlsMaster.firstVariant(stream.getString("playbackUrl"), START);
             Await.until("the backup packager up", START, () -> "UP"
                     .equals(api.get(origins + "/local-backup").json().getString("health")));
             browser.open("/stream?id=" + id);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.headend.testing.Api;
 import org.headend.testing.Await;
 import org.headend.testing.HeadendProcess;
+import org.headend.testing.HlsMaster;
 import org.headend.testing.HlsPlayer;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
@@ -37,14 +38,14 @@ class RedundantPackagersIT {
         assertTrue(stream.getBoolean("redundancy"));
         String playbackUrl = stream.getString("playbackUrl");
         assertTrue(playbackUrl.endsWith("/" + name + "/failover/master.m3u8"), playbackUrl);
-        String media = playbackUrl.replace("master.m3u8", "index.m3u8");
         String origins = "/api/v1/streams/" + stream.getString("id") + "/origins";
         try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
             long primaryPid = awaitActive(api, origins, "local", Duration.ofSeconds(40));
+            String media = HlsMaster.firstVariant(playbackUrl, Duration.ofSeconds(20));
             Await.until("the backup packager up", Duration.ofSeconds(30), () -> "UP"
                     .equals(api.get(origins + "/local-backup").json().getString("health")));
             Await.until("the primary's segments in " + media, Duration.ofSeconds(20), () -> newest(media)
-                    .startsWith("../source/"));
+                    .startsWith("../../source/"));
             Process player = HlsPlayer.reading(playbackUrl, "redundant");
             try {
                 signal("KILL", primaryPid);
@@ -52,7 +53,7 @@ class RedundantPackagersIT {
                 String playlist = Await.until(
                         "the backup's segments in " + media,
                         FAILOVER,
-                        () -> newest(media).startsWith("../packager-backup/source/")
+                        () -> newest(media).startsWith("../../packager-backup/source/")
                                 ? Api.fetch(media).body()
                                 : null);
                 assertTrue(playlist.contains("#EXT-X-DISCONTINUITY\n"), playlist);

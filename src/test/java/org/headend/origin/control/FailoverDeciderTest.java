@@ -42,6 +42,18 @@ class FailoverDeciderTest {
     }
 
     @Test
+    void aVerdictIsPendingFromTheFirstBadProbeUntilTheOriginIsDown() {
+        round(true, true);
+        assertTrue(!cut.failing("primary"));
+
+        round(false, true);
+        assertTrue(cut.failing("primary"), "one bad probe: confirm it soon");
+
+        round(false, true);
+        assertTrue(!cut.failing("primary"), "down: nothing left to confirm");
+    }
+
+    @Test
     void switchesBackOnlyAfterRecoverAfterGoodProbes() {
         round(true, true);
         round(false, true);

@@ -84,6 +84,9 @@ class MediaPlaylistTest {
 
         assertTrue(playlist.isMaster());
         assertEquals("720p/index.m3u8", playlist.firstVariant());
+        assertEquals(2, playlist.variants().size());
+        assertEquals(360, playlist.variants().get(1).height());
+        assertEquals(500000, playlist.variants().get(1).bandwidth());
     }
 
     @Test

@@ -23,7 +23,7 @@ class PlaylistStitcherTest {
             Instant at = firstDateTime == null ? null : firstDateTime.plusSeconds(2 * (seq - (newest - count + 1)));
             segments.add(new Segment(seq, 2.0, "http://" + origin + "/seg" + seq + ".ts", at, false));
         }
-        return new MediaPlaylist(newest - count + 1, 2, segments, false, null);
+        return new MediaPlaylist(newest - count + 1, 2, segments, false, List.of());
     }
 
     private static long value(String playlist, String tag) {
