@@ -20,11 +20,21 @@ import java.util.stream.Stream;
  */
 public final class HlsOrigin implements AutoCloseable {
 
+    private static final String MASTER =
+            """
+            #EXTM3U
+            #EXT-X-STREAM-INF:BANDWIDTH=400000,RESOLUTION=320x180
+            index.m3u8
+            #EXT-X-STREAM-INF:BANDWIDTH=200000,RESOLUTION=256x144
+            index.m3u8?variant=144p
+            """;
+
     private final Path dir;
     private final String label;
     private volatile Process packager;
     private final HttpServer server;
     private volatile boolean failing;
+    private final java.util.Set<String> requested = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private HlsOrigin(Path dir, String label, HttpServer server) {
         this.dir = dir;
@@ -87,7 +97,15 @@ public final class HlsOrigin implements AutoCloseable {
     }
 
     private void serve(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        requested.add(exchange.getRequestURI().toString());
         try (exchange) {
+            if (!failing && exchange.getRequestURI().getPath().equals("/master.m3u8")) {
+                byte[] body = MASTER.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/vnd.apple.mpegurl");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                return;
+            }
             Path file =
                     dir.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
             if (failing) {
@@ -110,6 +128,20 @@ public final class HlsOrigin implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/index.m3u8";
+    }
+
+    /**
+     * A master playlist of two variants as a CDN would list a ladder: 180p (first, the one probed
+     * for health) is the packager's own playlist, 144p the same one under a query string, so a
+     * test sees which one was read for which rendition.
+     */
+    public String masterUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/master.m3u8";
+    }
+
+    /** The request URIs (path and query) served so far. */
+    public java.util.Set<String> requested() {
+        return java.util.Set.copyOf(requested);
     }
 
     /** Waits until the packager has written a playlist with at least two segments. */

@@ -10,6 +10,7 @@ import java.util.List;
 import org.headend.testing.Api;
 import org.headend.testing.Await;
 import org.headend.testing.HeadendProcess;
+import org.headend.testing.HlsOrigin;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
 import org.headend.testing.SampleLadders;
@@ -63,6 +64,44 @@ class StitchedLadderIT {
                 assertTrue(playlist.contains("#EXT-X-DISCONTINUITY\n"), playlist);
                 assertTrue(uris(playlist).stream().allMatch(u -> u.contains("/" + rendition + "/")), playlist);
             }
+        } finally {
+            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            api.delete("/api/v1/ladders/" + ladder);
+        }
+    }
+
+    @Test
+    void anExternalMastersVariantsServeTheRenditionsOfTheirHeight(HeadendProcess app) throws Exception {
+        Api api = app.admin();
+        String ladder = Names.unique("pair");
+        api.post("/api/v1/ladders", SampleLadders.twoTiny(ladder));
+        String name = Names.unique("cdn");
+        JsonObject stream = api.post("/api/v1/streams", "{\"name\":\"" + name + "\",\"ladder\":\"" + ladder + "\"}")
+                .json();
+        String origins = "/api/v1/streams/" + stream.getString("id") + "/origins";
+        try (HlsOrigin cdn = HlsOrigin.start("cdn").awaitPlaylist(START);
+                Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
+            String cdnId = api.post(origins, "{\"name\":\"cdn\",\"url\":\"" + cdn.masterUrl() + "\",\"priority\":5}")
+                    .json()
+                    .getString("id");
+            String master =
+                    api.get("/api/v1/streams/" + stream.getString("id")).json().getString("playbackUrl");
+            for (String rendition : List.of("180p", "144p")) {
+                awaitNewest(variant(master, rendition), "../../" + rendition + "/", START);
+            }
+
+            api.post(origins + "/" + cdnId + "/activate", "");
+
+            String segments = cdn.url().replace("index.m3u8", "");
+            for (String rendition : List.of("180p", "144p")) {
+                String playlist = awaitNewest(variant(master, rendition), segments, FAILOVER);
+                assertTrue(playlist.contains("#EXT-X-DISCONTINUITY\n"), playlist);
+            }
+            assertTrue(
+                    cdn.requested().contains("/index.m3u8?variant=144p"),
+                    "144p read from the CDN's 144p: " + cdn.requested());
+            String listed = Api.fetch(master).body();
+            assertEquals(List.of("180p/index.m3u8", "144p/index.m3u8"), uris(listed), "the ladder stays: " + listed);
         } finally {
             api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
             api.delete("/api/v1/ladders/" + ladder);
