@@ -8,16 +8,17 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -63,7 +64,10 @@ public class OriginProbeTimer {
     @Resource
     TimerService timers;
 
-    private static final String CONFIRMATION = "origin confirmation";
+    // Not an EJB timer: Payara delivers those at most once a second, and a confirmation is due sooner.
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private final AtomicBoolean confirmationScheduled = new AtomicBoolean();
 
     // A round that outlasts the interval (slow origins) makes the next one skip, not queue.
@@ -83,19 +87,11 @@ public class OriginProbeTimer {
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void probe(Timer timer) {
-        boolean confirmation = CONFIRMATION.equals(timer.getInfo());
-        if (confirmation) {
-            confirmationScheduled.set(false);
-        }
+    void probe() {
         if (!probing.compareAndSet(false, true)) {
             return;
         }
         try {
-            if (confirmation) {
-                monitor.confirm();
-                return;
-            }
             Map<String, List<Origin>> byStream =
                     new HashMap<>(origins.all().stream().collect(Collectors.groupingBy(Origin::streamId)));
             // A redundant live stream is failed over between its packagers even without external origins.
@@ -116,11 +112,26 @@ public class OriginProbeTimer {
     private void scheduleConfirmation() {
         try {
             if (monitor.confirmationDue() && confirmationScheduled.compareAndSet(false, true)) {
-                timers.createSingleActionTimer(fastInterval.toMillis(), new TimerConfig(CONFIRMATION, false));
+                scheduler.schedule(this::confirm, fastInterval.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException e) {
             confirmationScheduled.set(false);
             LOG.warning("Cannot schedule an origin confirmation: " + e);
+        }
+    }
+
+    private void confirm() {
+        confirmationScheduled.set(false);
+        if (!probing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            monitor.confirm();
+        } catch (RuntimeException e) {
+            LOG.warning("Origin confirmation failed: " + e);
+        } finally {
+            probing.set(false);
+            scheduleConfirmation();
         }
     }
 }
