@@ -15,9 +15,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -68,7 +70,8 @@ public class OriginProbeTimer {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private final AtomicBoolean confirmationScheduled = new AtomicBoolean();
+    private ScheduledFuture<?> check;
+    private Instant checkAt;
 
     // A round that outlasts the interval (slow origins) makes the next one skip, not queue.
     private final AtomicBoolean probing = new AtomicBoolean();
@@ -105,33 +108,41 @@ public class OriginProbeTimer {
             LOG.warning("Origin probing round failed: " + e);
         } finally {
             probing.set(false);
-            scheduleConfirmation();
+            scheduleCheck();
         }
     }
 
-    private void scheduleConfirmation() {
+    /** A check between rounds, unless the next round comes first or an earlier check is planned. */
+    private synchronized void scheduleCheck() {
         try {
-            if (monitor.confirmationDue() && confirmationScheduled.compareAndSet(false, true)) {
-                scheduler.schedule(this::confirm, fastInterval.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            monitor.nextCheck(fastInterval).ifPresent(at -> {
+                long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis());
+                boolean planned = check != null && !check.isDone() && !at.isBefore(checkAt);
+                if (planned || delay >= interval.toMillis()) {
+                    return;
+                }
+                if (check != null) {
+                    check.cancel(false);
+                }
+                checkAt = at;
+                check = scheduler.schedule(this::check, delay, TimeUnit.MILLISECONDS);
+            });
         } catch (RuntimeException e) {
-            confirmationScheduled.set(false);
-            LOG.warning("Cannot schedule an origin confirmation: " + e);
+            LOG.warning("Cannot plan an origin check: " + e);
         }
     }
 
-    private void confirm() {
-        confirmationScheduled.set(false);
+    private void check() {
         if (!probing.compareAndSet(false, true)) {
             return;
         }
         try {
-            monitor.confirm();
+            monitor.check();
         } catch (RuntimeException e) {
-            LOG.warning("Origin confirmation failed: " + e);
+            LOG.warning("Origin check failed: " + e);
         } finally {
             probing.set(false);
-            scheduleConfirmation();
+            scheduleCheck();
         }
     }
 }

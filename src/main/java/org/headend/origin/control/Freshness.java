@@ -2,6 +2,7 @@ package org.headend.origin.control;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Tells a good probe from a bad one for one origin. A 200 with a playlist is not enough: an origin
@@ -17,6 +18,7 @@ public final class Freshness {
     private final Duration maxAge;
     private Long newestSequence;
     private Instant newestSeenAt;
+    private Duration allowed;
 
     /** {@code maxAge} null means twice the playlist's target duration. */
     public Freshness(Duration maxAge) {
@@ -41,7 +43,7 @@ public final class Freshness {
             newestSeenAt = now;
         }
         Double age = age(now);
-        Duration allowed = maxAge != null ? maxAge : Duration.ofSeconds(2L * Math.max(1, playlist.targetDuration()));
+        allowed = maxAge != null ? maxAge : Duration.ofSeconds(2L * Math.max(1, playlist.targetDuration()));
         if (playlist.ended()) {
             return new Reading(false, "the playlist has ended", playlist.mediaSequence(), age);
         }
@@ -54,6 +56,11 @@ public final class Freshness {
                     age);
         }
         return new Reading(true, null, playlist.mediaSequence(), age);
+    }
+
+    /** When the newest segment seen turns too old, unless a newer one comes; empty before any. */
+    public Optional<Instant> staleAt() {
+        return newestSeenAt == null || allowed == null ? Optional.empty() : Optional.of(newestSeenAt.plus(allowed));
     }
 
     private Double age(Instant now) {

@@ -160,44 +160,53 @@ public class OriginMonitor {
     }
 
     /**
-     * The streams whose external origin in use had a bad probe: their next probe comes after
-     * {@code headend.origins.fast-interval}, not a whole interval later, as HAProxy's
-     * {@code fastinter} does, so a failure needs {@code fail-after} probes but not their intervals.
+     * When the external origin in use of some stream should be probed before the next round: after
+     * a bad probe, {@code fast} later (HAProxy's {@code fastinter}: a failure needs
+     * {@code fail-after} probes, not their intervals); while it is healthy, as its newest segment
+     * turns too old. Empty when the rounds will do.
      */
-    public boolean confirmationDue() {
-        return streams.keySet().stream().anyMatch(id -> failingActive(id).isPresent());
+    public Optional<Instant> nextCheck(Duration fast) {
+        Instant now = Instant.now();
+        return streams.keySet().stream()
+                .filter(id -> activeExternal(id).isPresent())
+                .map(id -> streams.get(id).checkAt(fast, now))
+                .flatMap(Optional::stream)
+                .min(Instant::compareTo);
     }
 
-    /** Probes again, and only, the failing external origin in use of each stream; then decides. */
-    public void confirm() {
+    /** Probes again, and only, the external origin in use of each stream whose check has come; then decides. */
+    public void check() {
+        Instant now = Instant.now();
         for (String streamId : Set.copyOf(streams.keySet())) {
-            failingActive(streamId).ifPresent(active -> {
-                StreamOrigins state = streams.get(streamId);
-                String name = names.get(streamId);
-                List<OriginSource> sources = lastSources.get(streamId);
-                try {
-                    decide(
-                            streamId,
-                            new Round(
-                                    name,
-                                    sources,
-                                    state,
-                                    Map.of(active.id(), probeOne(state, active)),
-                                    stitcher.readActive(state, sources)));
-                } catch (RuntimeException e) {
-                    LOG.warning("Confirming the origin of stream " + name + " failed: " + e);
-                }
-            });
+            activeExternal(streamId)
+                    .filter(active -> streams.get(streamId).checkDue(now))
+                    .ifPresent(active -> {
+                        StreamOrigins state = streams.get(streamId);
+                        String name = names.get(streamId);
+                        List<OriginSource> sources = lastSources.get(streamId);
+                        try {
+                            decide(
+                                    streamId,
+                                    new Round(
+                                            name,
+                                            sources,
+                                            state,
+                                            Map.of(active.id(), probeOne(state, active)),
+                                            stitcher.readActive(state, sources)));
+                        } catch (RuntimeException e) {
+                            LOG.warning("Confirming the origin of stream " + name + " failed: " + e);
+                        }
+                    });
         }
     }
 
-    private Optional<OriginSource> failingActive(String streamId) {
+    private Optional<OriginSource> activeExternal(String streamId) {
         StreamOrigins state = streams.get(streamId);
         List<OriginSource> sources = lastSources.get(streamId);
         if (state == null || sources == null || !names.containsKey(streamId)) {
             return Optional.empty();
         }
-        return state.activeFailing()
+        return state.active()
                 .flatMap(id -> sources.stream().filter(s -> s.id().equals(id)).findFirst())
                 .filter(s -> !s.local());
     }

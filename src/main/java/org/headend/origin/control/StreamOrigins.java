@@ -20,6 +20,9 @@ import org.headend.origin.entity.OriginStatus;
  */
 final class StreamOrigins {
 
+    // A look just after the newest segment turns too old finds it so, clock granularity aside.
+    private static final Duration STALE_MARGIN = Duration.ofMillis(20);
+
     private final Duration maxAge;
     private final FailoverDecider decider;
     private final int window;
@@ -103,9 +106,34 @@ final class StreamOrigins {
         return decider.active();
     }
 
-    /** The origin in use when its last probe was bad and the next decides whether to leave it. */
-    synchronized Optional<String> activeFailing() {
-        return decider.active().filter(decider::failing);
+    /**
+     * When the origin in use should be probed before the next round: {@code fast} after a bad
+     * probe, and the moment its newest segment turns too old, so that the first bad probe comes
+     * when staleness begins rather than at the next round after it; empty when it is down.
+     */
+    synchronized Optional<Instant> checkAt(Duration fast, Instant now) {
+        Optional<String> active = decider.active().filter(id -> decider.health(id) != OriginHealth.DOWN);
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        if (decider.failing(active.get())) {
+            return Optional.of(now.plus(fast));
+        }
+        return Optional.ofNullable(freshness.get(active.get()))
+                .flatMap(Freshness::staleAt)
+                .map(at -> at.plus(STALE_MARGIN));
+    }
+
+    /** True when {@link #checkAt} has come: a bad probe waits for its confirmation, or staleness began. */
+    synchronized boolean checkDue(Instant now) {
+        return decider.active()
+                .filter(id -> decider.health(id) != OriginHealth.DOWN)
+                .map(id -> decider.failing(id)
+                        || Optional.ofNullable(freshness.get(id))
+                                .flatMap(Freshness::staleAt)
+                                .map(at -> !at.plus(STALE_MARGIN).isAfter(now))
+                                .orElse(false))
+                .orElse(false);
     }
 
     /** The variants players are offered, once the first origin was read. */

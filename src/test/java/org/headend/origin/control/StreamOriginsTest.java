@@ -100,6 +100,27 @@ class StreamOriginsTest {
     }
 
     @Test
+    void theOriginInUseIsLookedAtAsItsNewestSegmentTurnsStaleAndSoonAfterABadProbe() {
+        var edge = OriginSource.external("e1", "edge", 0, java.net.URI.create("http://edge/index.m3u8"));
+        var probe = reading(HLS, List.of("v0"), 1, 3).playlists().get("v0");
+        Duration fast = Duration.ofMillis(250);
+        cut.record(edge, probe, T0);
+        cut.decide(List.of(edge));
+
+        assertEquals(T0.plusMillis(4_020), cut.checkAt(fast, T0).orElseThrow(), "2 x the target duration, and a hair");
+        assertTrue(!cut.checkDue(T0.plusMillis(4_000)));
+        assertTrue(cut.checkDue(T0.plusMillis(4_020)));
+
+        cut.record(edge, probe, T0.plusMillis(4_020));
+        assertEquals(
+                T0.plusMillis(4_270), cut.checkAt(fast, T0.plusMillis(4_020)).orElseThrow(), "confirm the bad probe");
+        assertTrue(cut.checkDue(T0.plusMillis(4_020)));
+
+        cut.record(edge, probe, T0.plusMillis(4_270));
+        assertTrue(cut.checkAt(fast, T0.plusMillis(4_270)).isEmpty(), "down: the rounds take over");
+    }
+
+    @Test
     void anExternalOriginDoesNotRenameAPackagersLadder() {
         cut.stitch(packager("local", HLS), reading(HLS, LADDER, 1, 3), STITCHED);
         var external = OriginSource.external("e1", "edge", 5, java.net.URI.create("http://edge/master.m3u8"));
