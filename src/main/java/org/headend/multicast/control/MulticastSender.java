@@ -2,35 +2,76 @@ package org.headend.multicast.control;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Logger;
+import org.headend.multicast.entity.MulticastFormat;
 
-/** Sends MPEG-TS to a multicast group, 7 TS packets per datagram. (First cut: not paced yet.) */
+/**
+ * Sends one stream's MPEG-TS to a multicast group in datagrams of 7 TS packets (1,316 bytes, the size every IPTV
+ * receiver expects, under a 1,500-byte MTU even with RTP), paced by the stream's PCR so the wire sees the stream's
+ * own bitrate rather than the bursts a pipe delivers. Each send() is one run of the source; a later run is a source
+ * restart, which re-anchors pacing and keeps continuity counters continuous, so receivers see no loss. Datagrams
+ * leave at most a buffering delay (200 ms by default) after their bytes arrive.
+ */
 public final class MulticastSender implements AutoCloseable {
 
     static final int PACKETS_PER_DATAGRAM = 7;
+    static final int TS_BYTES = PACKETS_PER_DATAGRAM * TsPackets.SIZE;
+    public static final long DEFAULT_DELAY_NANOS = 200_000_000L;
+    /** Later than this, a datagram moves the schedule instead of being caught up in a burst. */
+    static final long LATE_NANOS = 10_000_000L;
+    /** parkNanos wakes up to ~60 us late on Linux; the last stretch is spun for sub-millisecond gaps. */
+    static final long SPIN_NANOS = 100_000L;
+    /** Datagrams held waiting for a PCR at most (~1.3 MB); older ones go out at the last known rate. */
+    static final int MAX_PENDING = 1000;
 
+    private static final Logger LOG = Logger.getLogger(MulticastSender.class.getName());
+    private static final byte[] NULL_PACKET = nullPacket();
+
+    private final SenderSettings settings;
     private final DatagramChannel channel;
-    private volatile boolean closed;
-    private long packets;
-    private long bytes;
-    private long restarts;
-    private int runs;
-    private Instant lastSentAt;
+    private final boolean rtp;
+    private final PcrPacer pacer;
+    private final PcrPidSelector clock = new PcrPidSelector();
+    private final ContinuityRewriter continuity = new ContinuityRewriter();
+    private final SenderMeter meter = new SenderMeter();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Object running = new Object();
+    private final int ssrc = ThreadLocalRandom.current().nextInt();
+    private final long rtpEpoch = System.nanoTime();
+    private final int rtpTimestampBase = ThreadLocalRandom.current().nextInt();
+    private int rtpSequence = ThreadLocalRandom.current().nextInt(1 << 16);
+    private Thread sender;
+    private InputStream source;
 
     public MulticastSender(SenderSettings settings) throws IOException {
-        channel = DatagramChannel.open(StandardProtocolFamily.INET);
+        this(settings, DEFAULT_DELAY_NANOS);
+    }
+
+    /** A sender with another buffering delay: longer for sources that deliver in larger bursts. */
+    public MulticastSender(SenderSettings settings, long delayNanos) throws IOException {
+        this.settings = settings;
+        this.rtp = settings.format() == MulticastFormat.RTP;
+        this.pacer = new PcrPacer(delayNanos);
+        this.channel = DatagramChannel.open(StandardProtocolFamily.INET);
         try {
             if (settings.networkInterface() != null) {
                 channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, settings.networkInterface());
             }
             channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, settings.ttl());
             channel.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true);
+            // Connected: the route is looked up once, not for every datagram.
             channel.connect(new InetSocketAddress(settings.group(), settings.port()));
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -38,39 +79,187 @@ public final class MulticastSender implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one run of the source (MPEG-TS bytes) until its EOF or close(); paced by PCR. Each call after the first
+     * is a source restart: counted, pacing resynchronised, continuity counters kept continuous per PID. Thread-safe
+     * against stats()/close() from other threads; one send() at a time.
+     */
     public void send(InputStream ts) throws IOException {
-        synchronized (this) {
-            if (runs++ > 0) {
-                restarts++;
+        synchronized (running) {
+            if (closed.get()) {
+                throw new ClosedChannelException();
             }
+            if (sender != null) {
+                throw new IllegalStateException("already sending to " + settings.group());
+            }
+            sender = Thread.currentThread();
+            source = ts;
         }
-        TsPacketReader reader = new TsPacketReader(ts);
-        byte[] datagram = new byte[PACKETS_PER_DATAGRAM * TsPackets.SIZE];
-        int count = 0;
-        while (!closed && reader.next(datagram, count * TsPackets.SIZE)) {
-            if (++count == PACKETS_PER_DATAGRAM) {
-                channel.write(ByteBuffer.wrap(datagram));
-                synchronized (this) {
-                    packets++;
-                    bytes += datagram.length;
-                    lastSentAt = Instant.now();
+        try {
+            run(ts);
+        } catch (ClosedChannelException | InterruptedIOException e) {
+            if (!closed.get()) {
+                throw e;
+            }
+        } finally {
+            synchronized (running) {
+                sender = null;
+                source = null;
+                if (closed.get()) {
+                    Thread.interrupted(); // close()'s interrupt was meant for this send() only
                 }
-                count = 0;
             }
         }
     }
 
-    public synchronized SenderStats stats() {
-        return new SenderStats(packets, bytes, 0, 0, 0, restarts, lastSentAt);
+    private void run(InputStream ts) throws IOException {
+        meter.runStarted();
+        continuity.restart();
+        clock.restart();
+        pacer.restart();
+        TsPacketReader reader = new TsPacketReader(ts);
+        ArrayDeque<Datagram> pending = new ArrayDeque<>();
+        Datagram current = new Datagram();
+        long pos = 0;
+        while (!closed.get() && reader.next(current.bytes, current.end())) {
+            byte[] b = current.bytes;
+            int off = current.end();
+            clock.observe(b, off);
+            continuity.rewrite(b, off);
+            if (clock.isPcrPid(TsPackets.pid(b, off))) {
+                long pcr = TsPackets.pcr(b, off);
+                if (pcr >= 0) {
+                    pacer.pcr(pos, pcr, TsPackets.discontinuity(b, off), System.nanoTime());
+                }
+            }
+            current.lastPacketAt = pos;
+            pos += TsPackets.SIZE;
+            if (++current.packets == PACKETS_PER_DATAGRAM) {
+                pending.add(current);
+                current = new Datagram();
+            }
+            while (!pending.isEmpty() && pacer.due(pending.peek().lastPacketAt) != PcrPacer.NOT_YET) {
+                Datagram next = pending.poll();
+                transmit(next, pacer.due(next.lastPacketAt));
+            }
+            while (pending.size() > MAX_PENDING) {
+                Datagram next = pending.poll();
+                transmit(next, pacer.extrapolate(next.lastPacketAt));
+            }
+        }
+        if (reader.resyncs() > 0) {
+            LOG.fine(() -> reader.resyncs() + " TS sync losses in a run to " + settings.group());
+        }
+        while (!closed.get() && !pending.isEmpty()) {
+            Datagram next = pending.poll();
+            transmit(next, pacer.extrapolate(next.lastPacketAt));
+        }
+        if (!closed.get() && current.packets > 0) {
+            // The run's last few packets, padded with null packets: every datagram stays 1,316 bytes.
+            while (current.packets < PACKETS_PER_DATAGRAM) {
+                System.arraycopy(NULL_PACKET, 0, current.bytes, current.end(), TsPackets.SIZE);
+                current.packets++;
+            }
+            transmit(current, pacer.extrapolate(current.lastPacketAt));
+        }
     }
 
+    private void transmit(Datagram d, long due) throws IOException {
+        boolean paced = due != PcrPacer.IMMEDIATE;
+        if (paced) {
+            waitUntil(due);
+            if (closed.get()) {
+                return;
+            }
+        }
+        long now = System.nanoTime();
+        long late = paced ? now - due : 0;
+        if (late > LATE_NANOS) {
+            pacer.shift(late);
+        }
+        ByteBuffer wire;
+        if (rtp) {
+            long instant = paced ? due : now;
+            int timestamp = rtpTimestampBase + (int) ((instant - rtpEpoch) * 9 / 100_000); // 90 kHz
+            RtpHeader.write(d.bytes, rtpSequence, timestamp, ssrc);
+            rtpSequence = (rtpSequence + 1) & 0xFFFF;
+            wire = ByteBuffer.wrap(d.bytes, 0, RtpHeader.SIZE + TS_BYTES);
+        } else {
+            wire = ByteBuffer.wrap(d.bytes, RtpHeader.SIZE, TS_BYTES);
+        }
+        int size = wire.remaining();
+        channel.write(wire);
+        long drift = paced ? pacer.shiftedSinceAnchor() + (late > LATE_NANOS ? 0 : late) : 0;
+        meter.sent(size, paced ? due : Long.MIN_VALUE, now, drift);
+    }
+
+    private void waitUntil(long due) throws InterruptedIOException {
+        while (!closed.get()) {
+            long left = due - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            if (left > SPIN_NANOS) {
+                LockSupport.parkNanos(left - SPIN_NANOS);
+                if (Thread.interrupted() && !closed.get()) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while pacing to " + settings.group());
+                }
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    public SenderStats stats() {
+        return meter.snapshot(System.nanoTime(), Instant.now());
+    }
+
+    public SenderSettings settings() {
+        return settings;
+    }
+
+    /** Idempotent; a running send() returns promptly. A source blocked in a native read returns at its next bytes. */
     @Override
     public void close() {
-        closed = true;
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (running) {
+            if (sender != null) {
+                sender.interrupt();
+                closeQuietly(source);
+            }
+        }
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
         try {
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            closeable.close();
+        } catch (Exception e) {
+            LOG.fine(() -> "closing " + closeable + ": " + e);
+        }
+    }
+
+    private static byte[] nullPacket() {
+        byte[] p = new byte[TsPackets.SIZE];
+        p[0] = TsPackets.SYNC;
+        p[1] = 0x1F;
+        p[2] = (byte) 0xFF;
+        p[3] = 0x10; // payload only, counter 0: receivers ignore null packets' counters
+        java.util.Arrays.fill(p, 4, p.length, (byte) 0xFF);
+        return p;
+    }
+
+    /** Room for the RTP header in front, so RTP costs no copy. */
+    private static final class Datagram {
+        final byte[] bytes = new byte[RtpHeader.SIZE + TS_BYTES];
+        int packets;
+        long lastPacketAt;
+
+        int end() {
+            return RtpHeader.SIZE + packets * TsPackets.SIZE;
         }
     }
 }
