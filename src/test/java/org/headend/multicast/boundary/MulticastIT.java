@@ -175,6 +175,36 @@ class MulticastIT {
                 assertTrue(live.getJsonNumber("packets").longValue() > 0, live.toString());
                 assertTrue(live.getJsonNumber("bitrateBitsPerSecond").longValue() > 0, live.toString());
 
+                // One rendition of the ladder (a passthrough ladder's is "source", read from its HLS), as RTP.
+                String rtpGroup = group.substring(0, group.lastIndexOf('.') + 1)
+                        + (Integer.parseInt(group.substring(group.lastIndexOf('.') + 1)) % 254 + 1);
+                Path rtp = dir.resolve("rtp.bin");
+                capture(2, rtpGroup, port, rtp);
+                JsonObject rendition = api.post(
+                                senders,
+                                "{\"group\":\"" + rtpGroup + "\",\"port\":" + port + ",\"interface\":\""
+                                        + lan.senderInterface()
+                                        + "\",\"rendition\":\"source\",\"format\":\"rtp\",\"announce\":false}")
+                        .json();
+                assertEquals("rtp://@" + rtpGroup + ":" + port, rendition.getString("url"));
+                awaitState(senders + "/" + rendition.getString("id"), "LIVE", Duration.ofSeconds(60));
+                Await.until(
+                        "RTP datagrams",
+                        Duration.ofSeconds(20),
+                        () -> MulticastCapture.datagrams(rtp).size() > 30);
+                for (byte[] d : MulticastCapture.datagrams(rtp)) {
+                    assertEquals(0x80, d[0] & 0xff, "RTP version 2, no padding, extension or CSRC");
+                    assertEquals(33, d[1] & 0x7f, "payload type 33, MPEG-TS (RFC 2250)");
+                    assertTrue((d.length - 12) % 188 == 0 && d[12] == 0x47, "whole TS packets after the header");
+                }
+                assertTrue(api.get("/api/v1/multicast/channels.m3u")
+                        .body()
+                        .contains(
+                                "#EXTINF:-1," + stream.getString("name") + " source\nrtp://@" + rtpGroup + ":" + port));
+                assertEquals(
+                        204,
+                        api.delete(senders + "/" + rendition.getString("id")).status());
+
                 // The source ffmpeg dies: the sender starts it again and carries on.
                 int before = MulticastCapture.datagrams(first).size();
                 killSource(sender.getString("id"));
