@@ -69,7 +69,9 @@ public class MulticastMetrics {
 
     void figures(@Observes MulticastFigures figures) {
         MulticastStatus status = figures.status();
-        if (status.state() == MulticastState.WAITING) {
+        // A sender stopped while its last figures were on their way must not get its series back.
+        if (status.state() == MulticastState.WAITING
+                || supervisor.status(figures.senderId()).state() == MulticastState.WAITING) {
             return;
         }
         Seen s = seen.computeIfAbsent(figures.senderId(), id -> registerSender(id, figures));

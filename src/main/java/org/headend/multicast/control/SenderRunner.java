@@ -38,9 +38,7 @@ final class SenderRunner {
     private volatile String lastError;
     private volatile MulticastSender sender;
     private volatile long packetsAtStart;
-    private SapAnnouncer announcer;
-    private SessionAnnouncement announcement;
-    private boolean announced;
+    private volatile SapSession sapSession;
     private ChildProcess process;
     private boolean stopping;
     private Thread loop;
@@ -116,12 +114,7 @@ final class SenderRunner {
 
     private void openAnnouncer(SenderSettings settings) {
         try {
-            var session = Sessions.announcement(channel, streamName, settings);
-            var sap = new SapAnnouncer(settings.networkInterface(), settings.ttl());
-            synchronized (this) {
-                announcement = session;
-                announcer = sap;
-            }
+            sapSession = SapSession.open(channel, streamName, settings);
         } catch (IOException e) {
             log.add("Headend: no SAP announcements: " + e.getMessage());
             LOG.warning(() -> "Multicast " + channel.destination() + ": no SAP announcements: " + e.getMessage());
@@ -215,18 +208,12 @@ final class SenderRunner {
     }
 
     private void announce() {
-        SapAnnouncer sap;
-        SessionAnnouncement session;
-        synchronized (this) {
-            if (stopping || announcer == null || state != MulticastState.LIVE) {
-                return;
-            }
-            sap = announcer;
-            session = announcement;
-            announced = true;
+        SapSession session = sapSession;
+        if (session == null || isStopping() || state != MulticastState.LIVE) {
+            return;
         }
         try {
-            sap.announce(session);
+            session.announce();
         } catch (IOException | RuntimeException e) {
             log.add("Headend: SAP announcement failed: " + e.getMessage());
         }
@@ -297,25 +284,14 @@ final class SenderRunner {
     }
 
     private void withdraw() {
-        SapAnnouncer sap;
-        SessionAnnouncement session;
-        boolean wasAnnounced;
-        synchronized (this) {
-            sap = announcer;
-            session = announcement;
-            wasAnnounced = announced;
-        }
-        if (sap == null) {
+        SapSession session = sapSession;
+        if (session == null) {
             return;
         }
         try {
-            if (wasAnnounced) {
-                sap.delete(session);
-            }
+            session.end();
         } catch (IOException | RuntimeException e) {
             LOG.warning(() -> "Multicast " + channel.destination() + ": SAP deletion failed: " + e.getMessage());
-        } finally {
-            sap.close();
         }
     }
 }
