@@ -6,6 +6,7 @@
 #
 #   bench/multicast.sh                      about 4 minutes
 #   SOURCE_SECONDS=60 STEP_SECONDS=15 bench/multicast.sh
+#   SENDER_PREFIX="chrt -f 10" bench/multicast.sh   senders (ours and ffmpeg) at real-time priority (root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SOURCE_SECONDS=${SOURCE_SECONDS:-30}
@@ -16,4 +17,5 @@ command -v ffmpeg >/dev/null || { echo "ffmpeg is required" >&2; exit 1; }
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD)" >&2
 taskset -c 0 mvn -B verify -Dspotless.check.skip=true -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=MulticastBench -Dbench.seconds="$SOURCE_SECONDS" -Dbench.stepSeconds="$STEP_SECONDS" -Dbench.senderCpu=1 \
+  -Dbench.senderPrefix="${SENDER_PREFIX:-}" \
   | grep '^BENCH ' | sed 's/^BENCH //'

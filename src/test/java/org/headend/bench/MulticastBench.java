@@ -42,6 +42,10 @@ class MulticastBench {
     private static final int SOURCE_SECONDS = Integer.getInteger("bench.seconds", 30);
     private static final int STEP_SECONDS = Integer.getInteger("bench.stepSeconds", 8);
     private static final String SENDER_CPU = System.getProperty("bench.senderCpu", "1");
+    /** A command put in front of the sender's java or ffmpeg, such as "chrt -f 10" for real-time priority. */
+    private static final String PREFIX =
+            System.getProperty("bench.senderPrefix", "").strip();
+
     private static final long TEN_MS = 10_000_000L;
 
     @TempDir
@@ -112,8 +116,9 @@ class MulticastBench {
         rows.add(measure(
                 "ffmpeg -re udp:// bitrate=" + bitrate / 1000 + "k",
                 (group, port) -> ffmpegUdp(group, port, "&bitrate=" + bitrate)));
-        System.out.println("BENCH pacing: receiver on loopback, System.nanoTime per datagram, first and last second"
-                + " left out; the ideal 10 ms window is the received mean bitrate x 10 ms");
+        System.out.println(
+                "BENCH pacing: every sender on core " + SENDER_CPU + (PREFIX.isEmpty() ? "" : " under '" + PREFIX + "'")
+                        + ", the receiver on core 0, System.nanoTime per datagram in its own thread, first and last second left out; the ideal 10 ms window is the received mean bitrate x 10 ms");
         System.out.println("BENCH | sender | datagrams | mean Mbit/s | gap p50 ms | gap p99 ms | gap max ms"
                 + " | max bytes in 10 ms | ideal | max / ideal |");
         System.out.println("BENCH |---|---|---|---|---|---|---|---|---|");
@@ -122,6 +127,7 @@ class MulticastBench {
 
     @Test
     void capacityOnOneCore() throws Exception {
+        System.out.println("BENCH " + stalls());
         System.out.println("BENCH capacity: N RTP senders in one JVM pinned with taskset -c " + SENDER_CPU
                 + ", each sending the source from its start for " + STEP_SECONDS + " s to its own group; receivers"
                 + " in the bench JVM (one selector thread) compute |D| = |arrival gap - RTP timestamp gap| (RFC 3550)"
@@ -131,6 +137,7 @@ class MulticastBench {
         System.out.println("BENCH |---|---|---|---|---|---|---|---|---|");
         int best = 0;
         double bestMbps = 0;
+        boolean failed = false;
         for (int n : new int[] {1, 4, 8, 16, 24, 32, 48, 64, 96, 128}) {
             Step step = capacityStep(n);
             boolean pass = step.p99 <= 1.0 && step.lost == 0;
@@ -145,11 +152,14 @@ class MulticastBench {
                     step.senderP99,
                     step.senderCpu,
                     pass ? "yes" : "no");
-            if (!pass) {
-                break;
+            if (pass && !failed) {
+                best = n;
+                bestMbps = step.mbps;
             }
-            best = n;
-            bestMbps = step.mbps;
+            failed |= !pass;
+            if (step.lost > 0 || Double.parseDouble(step.senderCpu) >= 95) {
+                break; // the core is full: more senders only measure the overload
+            }
         }
         System.out.printf(
                 Locale.ROOT,
@@ -181,23 +191,14 @@ class MulticastBench {
                 c.register(selector, SelectionKey.OP_READ, new Channel());
                 channels.add(c);
             }
-            List<String> command = new ArrayList<>(List.of(
-                    "taskset",
-                    "-c",
-                    SENDER_CPU,
-                    javaBin(),
-                    "-Xmx1g",
-                    "-XX:+UseSerialGC",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Senders.class.getName(),
-                    source.toString(),
-                    String.valueOf(STEP_SECONDS)));
+            List<String> targets = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                command.add(groups[i].getHostAddress() + ":" + ports[i]);
+                targets.add(groups[i].getHostAddress() + ":" + ports[i]);
             }
-            Process senders =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process senders = new ProcessBuilder(
+                            javaCommand(Senders.class, source.toString(), String.valueOf(STEP_SECONDS), "RTP", targets))
+                    .redirectErrorStream(true)
+                    .start();
             StringBuilder out = new StringBuilder();
             Thread reader = new Thread(() -> {
                 try {
@@ -289,17 +290,19 @@ class MulticastBench {
     public static final class Senders {
         public static void main(String[] args) throws Exception {
             Path file = Path.of(args[0]);
-            long seconds = Long.parseLong(args[1]);
+            boolean once = args[1].equals("once");
+            long seconds = once ? 3600 : Long.parseLong(args[1]);
+            MulticastFormat format = MulticastFormat.valueOf(args[2]);
             List<MulticastSender> senders = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
-            for (int i = 2; i < args.length; i++) {
+            for (int i = 3; i < args.length; i++) {
                 String[] target = args[i].split(":");
                 MulticastSender sender = new MulticastSender(new SenderSettings(
                         InetAddress.getByName(target[0]),
                         Integer.parseInt(target[1]),
                         1,
                         MulticastReceiver.loopback(),
-                        MulticastFormat.RTP));
+                        format));
                 senders.add(sender);
                 Thread t = new Thread(() -> {
                     try {
@@ -307,7 +310,7 @@ class MulticastBench {
                             try (InputStream in = Files.newInputStream(file)) {
                                 sender.send(in);
                             }
-                            if (sender.stats().lastSentAt() == null) {
+                            if (once || sender.stats().lastSentAt() == null) {
                                 return;
                             }
                         }
@@ -325,7 +328,10 @@ class MulticastBench {
                 Thread.sleep(3);
             }
             long end = begin + TimeUnit.SECONDS.toNanos(seconds);
-            Await.until("the step's time", Duration.ofSeconds(seconds + 10), () -> System.nanoTime() >= end);
+            Await.until(
+                    "the step's time",
+                    Duration.ofSeconds(seconds + 10),
+                    () -> System.nanoTime() >= end || threads.stream().noneMatch(Thread::isAlive));
             double cpu = (cpuTicks() - cpu0) / 100.0 / ((System.nanoTime() - begin) / 1e9) * 100;
             double worst = senders.stream()
                     .mapToDouble(s -> s.gapDeviationMillis(0.99))
@@ -361,6 +367,80 @@ class MulticastBench {
 
     private interface Run {
         void to(InetAddress group, int port) throws Exception;
+    }
+
+    /** Runs the Senders process to the end (a single run of the file with "once"). */
+    private static void senders(String seconds, String format, List<String> targets) throws Exception {
+        run(javaCommand(Senders.class, source.toString(), seconds, format, targets)
+                .toArray(String[]::new));
+    }
+
+    /** A java command for a main class of the test classpath, pinned to the sender core (and PREFIX, e.g. chrt). */
+    private static List<String> javaCommand(
+            Class<?> main, String file, String seconds, String format, List<String> targets) {
+        List<String> command = new ArrayList<>();
+        if (!PREFIX.isEmpty()) {
+            command.addAll(List.of(PREFIX.split(" ")));
+        }
+        command.addAll(List.of(
+                "taskset",
+                "-c",
+                SENDER_CPU,
+                javaBin(),
+                "-Xmx1g",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName()));
+        if (file != null) {
+            command.addAll(List.of(file, seconds, format));
+            command.addAll(targets);
+        }
+        return command;
+    }
+
+    /** How often the sender core stalls a spinning thread for 3 s: the machine's own noise floor. */
+    private static String stalls() throws Exception {
+        Process p = new ProcessBuilder(javaCommand(Stalls.class, null, null, null, List.of()))
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        p.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+
+    /** Spins on System.nanoTime for 3 s and counts the gaps: time the thread was not running. */
+    public static final class Stalls {
+        public static void main(String[] args) {
+            long end = System.nanoTime() + 3_000_000_000L;
+            long last = System.nanoTime();
+            long over100us = 0;
+            long over1ms = 0;
+            long max = 0;
+            for (long t = last; t < end; t = System.nanoTime()) {
+                long gap = t - last;
+                last = t;
+                over100us += gap > 100_000 ? 1 : 0;
+                over1ms += gap > 1_000_000 ? 1 : 0;
+                max = Math.max(max, gap);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "noise: a thread spinning 3 s on the sender core was stalled %d times > 0.1 ms, %d times > 1 ms,"
+                            + " longest %.1f ms (load average %s)%n",
+                    over100us,
+                    over1ms,
+                    max / 1e6,
+                    loadAverage());
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).substring(0, 14);
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static String[] measure(String name, Run run) throws Exception {
@@ -422,7 +502,12 @@ class MulticastBench {
     }
 
     private static void ffmpegUdp(InetAddress group, int port, String options) throws Exception {
-        run(
+        List<String> command = new ArrayList<>();
+        if (!PREFIX.isEmpty()) {
+            command.addAll(List.of(PREFIX.split(" ")));
+        }
+        command.addAll(List.of("taskset", "-c", SENDER_CPU));
+        command.addAll(List.of(
                 "ffmpeg",
                 "-hide_banner",
                 "-loglevel",
@@ -434,7 +519,8 @@ class MulticastBench {
                 "copy",
                 "-f",
                 "mpegts",
-                "udp://" + group.getHostAddress() + ":" + port + "?localaddr=127.0.0.1&pkt_size=1316&ttl=1" + options);
+                "udp://" + group.getHostAddress() + ":" + port + "?localaddr=127.0.0.1&pkt_size=1316&ttl=1" + options));
+        run(command.toArray(String[]::new));
     }
 
     private static String ms(long nanos) {

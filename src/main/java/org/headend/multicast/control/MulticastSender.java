@@ -164,7 +164,7 @@ public final class MulticastSender implements AutoCloseable {
         while (!closed.get()) {
             long now = System.nanoTime();
             if (due - now > READ_AHEAD_MARGIN_NANOS) {
-                run.readAhead(now, readAheadNanos);
+                run.readAhead(now, readAheadNanos, due, READ_AHEAD_MARGIN_NANOS);
             }
             long left = due - System.nanoTime();
             if (left <= 0) {

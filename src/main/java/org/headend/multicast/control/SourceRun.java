@@ -1,5 +1,6 @@
 package org.headend.multicast.control;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -31,8 +32,9 @@ final class SourceRun {
     private boolean ended;
 
     SourceRun(InputStream in, PcrPidSelector clock, ContinuityRewriter continuity, PcrPacer pacer) {
-        this.in = in;
-        this.reader = new TsPacketReader(in);
+        // One read call for many packets, not one per 188 bytes; a pipe still hands over whatever it has.
+        this.in = new BufferedInputStream(in, 16 * MulticastSender.TS_BYTES);
+        this.reader = new TsPacketReader(this.in);
         this.clock = clock;
         this.continuity = continuity;
         this.pacer = pacer;
@@ -52,10 +54,11 @@ final class SourceRun {
     /**
      * Reads what the source already has while the ready datagrams reach less than aheadNanos past now, so that a
      * live source's pipe never fills while a datagram is waited for. Never blocks unless the source lies about
-     * available().
+     * available(). Stops margin before due, which is what the caller waits for.
      */
-    void readAhead(long now, long aheadNanos) throws IOException {
+    void readAhead(long now, long aheadNanos, long due, long marginNanos) throws IOException {
         while (!ended
+                && due - System.nanoTime() > marginNanos
                 && waiting.size() + ready.size() < MAX_HELD
                 && (ready.isEmpty()
                         || ready.peekLast().due == PcrPacer.IMMEDIATE
