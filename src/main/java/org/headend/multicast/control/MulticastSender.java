@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -33,11 +32,13 @@ public final class MulticastSender implements AutoCloseable {
     static final long LATE_NANOS = 10_000_000L;
     /** parkNanos wakes up to ~60 us late on Linux; the last stretch is spun for sub-millisecond gaps. */
     static final long SPIN_NANOS = 100_000L;
-    /** Datagrams held waiting for a PCR at most (~1.3 MB); older ones go out at the last known rate. */
-    static final int MAX_PENDING = 1000;
+
+    /** A wait longer than this first reads what the source has. */
+    static final long READ_AHEAD_MARGIN_NANOS = 500_000L;
+    /** How far past the buffering delay the schedule may be read ahead. */
+    static final long READ_AHEAD_EXTRA_NANOS = 100_000_000L;
 
     private static final Logger LOG = Logger.getLogger(MulticastSender.class.getName());
-    private static final byte[] NULL_PACKET = nullPacket();
 
     private final SenderSettings settings;
     private final DatagramChannel channel;
@@ -46,6 +47,7 @@ public final class MulticastSender implements AutoCloseable {
     private final PcrPidSelector clock = new PcrPidSelector();
     private final ContinuityRewriter continuity = new ContinuityRewriter();
     private final SenderMeter meter = new SenderMeter();
+    private final long readAheadNanos;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object running = new Object();
     private final int ssrc = ThreadLocalRandom.current().nextInt();
@@ -64,6 +66,7 @@ public final class MulticastSender implements AutoCloseable {
         this.settings = settings;
         this.rtp = settings.format() == MulticastFormat.RTP;
         this.pacer = new PcrPacer(delayNanos);
+        this.readAheadNanos = delayNanos + READ_AHEAD_EXTRA_NANOS;
         this.channel = DatagramChannel.open(StandardProtocolFamily.INET);
         try {
             if (settings.networkInterface() != null) {
@@ -117,57 +120,20 @@ public final class MulticastSender implements AutoCloseable {
         continuity.restart();
         clock.restart();
         pacer.restart();
-        TsPacketReader reader = new TsPacketReader(ts);
-        ArrayDeque<Datagram> pending = new ArrayDeque<>();
-        Datagram current = new Datagram();
-        long pos = 0;
-        while (!closed.get() && reader.next(current.bytes, current.end())) {
-            byte[] b = current.bytes;
-            int off = current.end();
-            clock.observe(b, off);
-            continuity.rewrite(b, off);
-            if (clock.isPcrPid(TsPackets.pid(b, off))) {
-                long pcr = TsPackets.pcr(b, off);
-                if (pcr >= 0) {
-                    pacer.pcr(pos, pcr, TsPackets.discontinuity(b, off), System.nanoTime());
-                }
-            }
-            current.lastPacketAt = pos;
-            pos += TsPackets.SIZE;
-            if (++current.packets == PACKETS_PER_DATAGRAM) {
-                pending.add(current);
-                current = new Datagram();
-            }
-            while (!pending.isEmpty() && pacer.due(pending.peek().lastPacketAt) != PcrPacer.NOT_YET) {
-                Datagram next = pending.poll();
-                transmit(next, pacer.due(next.lastPacketAt));
-            }
-            while (pending.size() > MAX_PENDING) {
-                Datagram next = pending.poll();
-                transmit(next, pacer.extrapolate(next.lastPacketAt));
-            }
+        SourceRun run = new SourceRun(ts, clock, continuity, pacer);
+        SourceRun.Datagram next;
+        while (!closed.get() && (next = run.next()) != null) {
+            transmit(next, next.due, run);
         }
-        if (reader.resyncs() > 0) {
-            LOG.fine(() -> reader.resyncs() + " TS sync losses in a run to " + settings.group());
-        }
-        while (!closed.get() && !pending.isEmpty()) {
-            Datagram next = pending.poll();
-            transmit(next, pacer.extrapolate(next.lastPacketAt));
-        }
-        if (!closed.get() && current.packets > 0) {
-            // The run's last few packets, padded with null packets: every datagram stays 1,316 bytes.
-            while (current.packets < PACKETS_PER_DATAGRAM) {
-                System.arraycopy(NULL_PACKET, 0, current.bytes, current.end(), TsPackets.SIZE);
-                current.packets++;
-            }
-            transmit(current, pacer.extrapolate(current.lastPacketAt));
+        if (run.resyncs() > 0) {
+            LOG.fine(() -> run.resyncs() + " TS sync losses in a run to " + settings.group());
         }
     }
 
-    private void transmit(Datagram d, long due) throws IOException {
+    private void transmit(SourceRun.Datagram d, long due, SourceRun run) throws IOException {
         boolean paced = due != PcrPacer.IMMEDIATE;
         if (paced) {
-            waitUntil(due);
+            waitUntil(due, run);
             if (closed.get()) {
                 return;
             }
@@ -193,8 +159,13 @@ public final class MulticastSender implements AutoCloseable {
         meter.sent(size, paced ? due : Long.MIN_VALUE, now, drift);
     }
 
-    private void waitUntil(long due) throws InterruptedIOException {
+    /** Waits for due, reading what the source has meanwhile: a live source's pipe is drained while we wait. */
+    private void waitUntil(long due, SourceRun run) throws IOException {
         while (!closed.get()) {
+            long now = System.nanoTime();
+            if (due - now > READ_AHEAD_MARGIN_NANOS) {
+                run.readAhead(now, readAheadNanos, due, READ_AHEAD_MARGIN_NANOS);
+            }
             long left = due - System.nanoTime();
             if (left <= 0) {
                 return;
@@ -213,6 +184,14 @@ public final class MulticastSender implements AutoCloseable {
 
     public SenderStats stats() {
         return meter.snapshot(System.nanoTime(), Instant.now());
+    }
+
+    /**
+     * The q-quantile (0.99 for p99) of the gap deviation |actual gap - scheduled gap| over all paced datagrams since
+     * this sender was made, in milliseconds: the distribution behind stats().jitterMillis().
+     */
+    public double gapDeviationMillis(double quantile) {
+        return meter.gapDeviationMillis(quantile);
     }
 
     public SenderSettings settings() {
@@ -239,27 +218,6 @@ public final class MulticastSender implements AutoCloseable {
             closeable.close();
         } catch (Exception e) {
             LOG.fine(() -> "closing " + closeable + ": " + e);
-        }
-    }
-
-    private static byte[] nullPacket() {
-        byte[] p = new byte[TsPackets.SIZE];
-        p[0] = TsPackets.SYNC;
-        p[1] = 0x1F;
-        p[2] = (byte) 0xFF;
-        p[3] = 0x10; // payload only, counter 0: receivers ignore null packets' counters
-        java.util.Arrays.fill(p, 4, p.length, (byte) 0xFF);
-        return p;
-    }
-
-    /** Room for the RTP header in front, so RTP costs no copy. */
-    private static final class Datagram {
-        final byte[] bytes = new byte[RtpHeader.SIZE + TS_BYTES];
-        int packets;
-        long lastPacketAt;
-
-        int end() {
-            return RtpHeader.SIZE + packets * TsPackets.SIZE;
         }
     }
 }

@@ -15,6 +15,12 @@ final class SenderMeter {
     private static final long BUCKET_NANOS = 100_000_000L;
     private static final int BUCKETS = 10; // one second of 100 ms buckets, plus the one being filled
 
+    private static final long DEVIATION_STEP_NANOS = 10_000L;
+
+    /** |D| in 10 us steps up to 100 ms, the last slot holding everything above: for percentiles. */
+    private final long[] deviations = new long[10_001];
+
+    private long deviationCount;
     private final long[] bucketIndex = new long[BUCKETS + 1];
     private final long[] bucketBytes = new long[BUCKETS + 1];
     private long packets;
@@ -49,6 +55,8 @@ final class SenderMeter {
             if (lastScheduled != Long.MIN_VALUE) {
                 long d = (actual - lastActual) - (scheduled - lastScheduled);
                 jitterNanos += (Math.abs(d) - jitterNanos) / 16;
+                deviations[(int) Math.min(deviations.length - 1, Math.abs(d) / DEVIATION_STEP_NANOS)]++;
+                deviationCount++;
             }
             lastScheduled = scheduled;
             lastActual = actual;
@@ -57,6 +65,19 @@ final class SenderMeter {
             lastScheduled = Long.MIN_VALUE;
         }
         lastSentNanos = actual;
+    }
+
+    /** The q-quantile of |D| in milliseconds (upper edge of its 10 us step); 0 before two paced datagrams. */
+    synchronized double gapDeviationMillis(double q) {
+        long rank = (long) Math.ceil(q * deviationCount);
+        long seen = 0;
+        for (int i = 0; i < deviations.length; i++) {
+            seen += deviations[i];
+            if (seen >= rank && seen > 0) {
+                return (i + 1) * DEVIATION_STEP_NANOS / 1e6;
+            }
+        }
+        return 0;
     }
 
     synchronized SenderStats snapshot(long nowNanos, Instant now) {
