@@ -99,6 +99,11 @@ final class SenderRunner {
                 break;
             }
         }
+        // stop() may have come while the sender was being opened, before it could close it.
+        MulticastSender out = sender;
+        if (out != null) {
+            out.close();
+        }
     }
 
     private MulticastSender openSender() throws IOException {
@@ -180,7 +185,7 @@ final class SenderRunner {
         return stopping;
     }
 
-    /** Called every second: LIVE once datagrams leave; a source that went silent is killed. */
+    /** Called every second: LIVE once datagrams leave; a source that stays silent is killed. */
     void tick() {
         MulticastSender out = sender;
         if (out == null || isStopping()) {
@@ -192,10 +197,11 @@ final class SenderRunner {
             // Announced at once rather than at the next interval: VLC lists the channel sooner.
             runtime.scheduler().execute(this::announce);
         }
-        Instant last = stats.lastSentAt();
-        if (state == MulticastState.LIVE
-                && last != null
-                && Duration.between(last, Instant.now()).compareTo(runtime.stallTimeout()) > 0) {
+        // Quiet since the last datagram while LIVE, or since the start while nothing came yet: an
+        // ffmpeg waiting forever on a playlist that stopped moving is killed and started again.
+        Instant quietSince =
+                state == MulticastState.LIVE ? stats.lastSentAt() : state == MulticastState.STARTING ? since : null;
+        if (quietSince != null && Duration.between(quietSince, Instant.now()).compareTo(runtime.stallTimeout()) > 0) {
             ChildProcess running;
             synchronized (this) {
                 running = process;
