@@ -19,7 +19,8 @@ import org.headend.multicast.entity.MulticastStatus;
 /**
  * {@code headend_multicast_senders{state}}: running senders by state. Per running sender (labels
  * {@code stream}, the public name, and {@code sender}, its {@code group:port}): packets, bytes and
- * source restarts as counters, bitrate, inter-packet gap jitter and PCR drift as gauges; its series
+ * source restarts as counters, the rate (bytes per second), inter-packet gap jitter and PCR drift
+ * as gauges; its series
  * go when it stops.
  */
 @ApplicationScoped
@@ -29,7 +30,9 @@ public class MulticastMetrics {
     private static final Metadata BYTES = meta("headend_multicast_bytes", "Bytes sent to the group (UDP payload)");
     private static final Metadata RESTARTS =
             meta("headend_multicast_source_restarts", "Times the sender's source ffmpeg was started again");
-    private static final Metadata BITRATE = meta("headend_multicast_bitrate_bits", "Bits per second on the wire");
+    private static final Metadata BITRATE = meta(
+            "headend_multicast_bytes_per_second",
+            "Bytes per second on the wire (in bytes, the base unit promtool asks for; times 8 for the bitrate)");
     private static final Metadata JITTER =
             meta("headend_multicast_jitter_seconds", "Jitter of the gaps between datagrams against the PCR schedule");
     private static final Metadata DRIFT =
@@ -96,7 +99,7 @@ public class MulticastMetrics {
         metrics.counter(PACKETS, tags);
         metrics.counter(BYTES, tags);
         metrics.counter(RESTARTS, tags);
-        metrics.gauge(BITRATE, supervisor, m -> m.status(senderId).bitrateBitsPerSecond(), tags);
+        metrics.gauge(BITRATE, supervisor, m -> m.status(senderId).bitrateBitsPerSecond() / 8, tags);
         metrics.gauge(JITTER, supervisor, m -> m.status(senderId).jitterMillis() / 1000.0, tags);
         metrics.gauge(DRIFT, supervisor, m -> m.status(senderId).pcrDriftMillis() / 1000.0, tags);
         return new Seen(tags);

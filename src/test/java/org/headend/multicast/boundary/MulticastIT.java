@@ -158,7 +158,7 @@ class MulticastIT {
                 for (String metric : new String[] {
                     "headend_multicast_packets_total",
                     "headend_multicast_bytes_total",
-                    "headend_multicast_bitrate_bits",
+                    "headend_multicast_bytes_per_second",
                     "headend_multicast_jitter_seconds",
                     "headend_multicast_pcr_drift_seconds",
                     "headend_multicast_source_restarts_total"
@@ -170,6 +170,10 @@ class MulticastIT {
                             metric + " for the sender");
                 }
                 assertTrue(metrics.contains("headend_multicast_senders{"), "senders by state");
+                String ours = metrics.lines()
+                        .filter(l -> l.contains("headend_multicast_"))
+                        .reduce("", (a, l) -> a + l + "\n");
+                assertEquals("", promtoolLint(ours), "promtool check metrics on the multicast series");
 
                 JsonObject live = api.get(one).json();
                 assertTrue(live.getJsonNumber("packets").longValue() > 0, live.toString());
@@ -301,6 +305,19 @@ class MulticastIT {
         } finally {
             api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
         }
+    }
+
+    /** What {@code promtool check metrics} says about the exposition text: nothing when it is clean. */
+    private static String promtoolLint(String exposition) throws IOException, InterruptedException {
+        Process promtool = new ProcessBuilder("promtool", "check", "metrics")
+                .redirectErrorStream(true)
+                .start();
+        try (var in = promtool.getOutputStream()) {
+            in.write(exposition.getBytes(StandardCharsets.UTF_8));
+        }
+        String said = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(promtool.waitFor(30, TimeUnit.SECONDS), "promtool hangs");
+        return promtool.exitValue() == 0 ? "" : said;
     }
 
     private void capture(int receiver, String group, int port, Path file) throws IOException {
