@@ -54,6 +54,11 @@ class MulticastPageIT {
                     browser.find(By.cssSelector("#multicast a.multicast-sdp")).getAttribute("href");
             assertTrue(sdp.matches(".*/multicast/[0-9a-f-]{36}\\.sdp"), sdp);
             assertTrue(browser.find(By.id("multicast:table")).getText().contains("WAITING"));
+            // The links work for the signed-in session, which the API's twins (bearer only) would refuse.
+            String file = fetch(browser, sdp);
+            assertTrue(file.startsWith("200 application/sdp") && file.contains("c=IN IP4 " + group + "/"), file);
+            String list = fetch(browser, browser.find(By.id("channel-list")).getAttribute("href"));
+            assertTrue(list.startsWith("200 audio/x-mpegurl") && list.contains("\n" + url + "\n"), list);
 
             try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
                 // No click from here on: the state reaches the page by push.
@@ -65,6 +70,10 @@ class MulticastPageIT {
                                 .getText()
                                 .equals("0"));
             }
+            // The stream went offline: the sender stops and waits, shown without a reload.
+            browser.waitFor(
+                    Duration.ofSeconds(20),
+                    d -> d.findElement(By.id("multicast:table")).getText().contains("WAITING"));
             browser.click(By.xpath("//form[@id='multicast']//button[contains(@id,':remove')]"));
             browser.click(By.cssSelector(".ui-confirmdialog-yes"));
             browser.waitFor(
@@ -77,6 +86,14 @@ class MulticastPageIT {
         } finally {
             api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
         }
+    }
+
+    /** Status, content type and body of a GET from the page, with the page's session. */
+    private static String fetch(Browser browser, String url) {
+        return (String) browser.script(
+                "return fetch(arguments[0]).then(r => r.text().then(t => r.status + ' '"
+                        + " + (r.headers.get('content-type') || '') + '\\n' + t));",
+                url);
     }
 
     private static void choose(Browser browser, String selectId, String value) {
