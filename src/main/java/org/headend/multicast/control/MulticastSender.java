@@ -35,8 +35,11 @@ public final class MulticastSender implements AutoCloseable {
 
     /** A wait longer than this first reads what the source has. */
     static final long READ_AHEAD_MARGIN_NANOS = 500_000L;
-    /** How far past the buffering delay the schedule may be read ahead. */
-    static final long READ_AHEAD_EXTRA_NANOS = 100_000_000L;
+    /**
+     * How far past the buffering delay the schedule may be read ahead: a live source's backlog after a hiccup is
+     * held here rather than in its pipe, where it would stall the ffmpeg writing it; a file is read 1 s ahead.
+     */
+    static final long READ_AHEAD_EXTRA_NANOS = 1_000_000_000L;
 
     private static final Logger LOG = Logger.getLogger(MulticastSender.class.getName());
 
@@ -123,21 +126,22 @@ public final class MulticastSender implements AutoCloseable {
         SourceRun run = new SourceRun(ts, clock, continuity, pacer);
         SourceRun.Datagram next;
         while (!closed.get() && (next = run.next()) != null) {
-            transmit(next, next.due, run);
+            transmit(next, run);
         }
         if (run.resyncs() > 0) {
             LOG.fine(() -> run.resyncs() + " TS sync losses in a run to " + settings.group());
         }
     }
 
-    private void transmit(SourceRun.Datagram d, long due, SourceRun run) throws IOException {
-        boolean paced = due != PcrPacer.IMMEDIATE;
+    private void transmit(SourceRun.Datagram d, SourceRun run) throws IOException {
+        boolean paced = d.due != PcrPacer.IMMEDIATE;
         if (paced) {
-            waitUntil(due, run);
+            waitUntil(d, run);
             if (closed.get()) {
                 return;
             }
         }
+        long due = run.due(d);
         long now = System.nanoTime();
         long late = paced ? now - due : 0;
         if (late > LATE_NANOS) {
@@ -160,9 +164,10 @@ public final class MulticastSender implements AutoCloseable {
     }
 
     /** Waits for due, reading what the source has meanwhile: a live source's pipe is drained while we wait. */
-    private void waitUntil(long due, SourceRun run) throws IOException {
+    private void waitUntil(SourceRun.Datagram d, SourceRun run) throws IOException {
         while (!closed.get()) {
             long now = System.nanoTime();
+            long due = run.due(d);
             if (due - now > READ_AHEAD_MARGIN_NANOS) {
                 run.readAhead(now, readAheadNanos, due, READ_AHEAD_MARGIN_NANOS);
             }

@@ -6,7 +6,8 @@ package org.headend.multicast.control;
  * read; the first PCR of a run is mapped to "now plus a buffering delay", which is what lets that next PCR arrive
  * in time. A PCR that jumps (its discontinuity_indicator, more than a second forward, any step back; the 2^33 * 300
  * wrap is not a jump) re-anchors the clock at the instant the old rate predicts for it instead of stalling or
- * bursting. Pure arithmetic, no waiting: MulticastSender waits.
+ * bursting. A source that delivers late moves the schedule (shift) and is caught up at 5 % over the stream's
+ * rate. Pure arithmetic, no waiting: MulticastSender waits.
  */
 final class PcrPacer {
 
@@ -16,6 +17,8 @@ final class PcrPacer {
     static final long IMMEDIATE = Long.MIN_VALUE + 1;
 
     static final long MAX_STEP_TICKS = TsPackets.PCR_HZ; // one second
+    /** A shift is paid back by sending 1/20 (5 %) faster than the stream until the latency is as before. */
+    static final long CATCH_UP = 20;
 
     private final long delayNanos;
     private boolean anchored;
@@ -28,6 +31,7 @@ final class PcrPacer {
     private long curWall;
     private double nanosPerByte = -1;
     private long shiftedSinceAnchor;
+    private long totalShift;
     private long resyncs;
 
     PcrPacer(long delayNanos) {
@@ -56,6 +60,12 @@ final class PcrPacer {
                 resyncs++;
             } else {
                 ticksSinceAnchor += step;
+                if (shiftedSinceAnchor > 0) {
+                    // Behind after a late source: caught up at 1/CATCH_UP faster than the stream, never in a burst.
+                    long repay = Math.min(shiftedSinceAnchor, step * 1000 / 27 / CATCH_UP);
+                    anchorWall -= repay;
+                    shiftedSinceAnchor -= repay;
+                }
                 wall = anchorWall + ticksSinceAnchor * 1000 / 27; // 27 MHz ticks to nanoseconds
                 if (pos > curPos) {
                     nanosPerByte = (double) (wall - curWall) / (pos - curPos);
@@ -98,15 +108,24 @@ final class PcrPacer {
         return curWall + Math.round(Math.max(0, pos - curPos) * nanosPerByte);
     }
 
-    /** The source fell behind by nanos: every later instant moves, so it is not made up in a burst. */
+    /**
+     * The source fell behind by nanos: every later instant moves, so it is not made up in a burst; later PCRs pay it
+     * back slowly, so that hiccups of a live source do not add up to an ever longer latency.
+     */
     void shift(long nanos) {
         anchorWall += nanos;
         prevWall += nanos;
         curWall += nanos;
         shiftedSinceAnchor += nanos;
+        totalShift += nanos;
     }
 
-    /** How far sending has been moved behind the stream's clock since it was last anchored. */
+    /** All shifts ever made: an instant given out before a shift moves by the shifts made since. */
+    long totalShift() {
+        return totalShift;
+    }
+
+    /** How far sending is behind the stream's clock since it was last anchored: shifts not yet paid back. */
     long shiftedSinceAnchor() {
         return shiftedSinceAnchor;
     }

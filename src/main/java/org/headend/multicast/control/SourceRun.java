@@ -61,8 +61,8 @@ final class SourceRun {
                 && due - System.nanoTime() > marginNanos
                 && waiting.size() + ready.size() < MAX_HELD
                 && (ready.isEmpty()
-                        || ready.peekLast().due == PcrPacer.IMMEDIATE
-                        || ready.peekLast().due - now < aheadNanos)
+                        || due(ready.peekLast()) == PcrPacer.IMMEDIATE
+                        || due(ready.peekLast()) - now < aheadNanos)
                 && in.available() >= TsPackets.SIZE) {
             readPacket();
         }
@@ -104,7 +104,13 @@ final class SourceRun {
     private void schedule(long due) {
         Datagram d = waiting.poll();
         d.due = due;
+        d.shiftAtSchedule = pacer.totalShift();
         ready.add(d);
+    }
+
+    /** The datagram's instant now: moved by the shifts made since it was scheduled. */
+    long due(Datagram d) {
+        return d.due == PcrPacer.IMMEDIATE ? d.due : d.due + pacer.totalShift() - d.shiftAtSchedule;
     }
 
     /** After the end: what still waits for a PCR, at the last rate, then the last few packets padded. */
@@ -121,6 +127,7 @@ final class SourceRun {
             }
             Datagram last = current;
             last.due = pacer.extrapolate(last.lastPacketAt);
+            last.shiftAtSchedule = pacer.totalShift();
             current = new Datagram();
             return last;
         }
@@ -143,6 +150,7 @@ final class SourceRun {
         int packets;
         long lastPacketAt;
         long due;
+        long shiftAtSchedule;
 
         int end() {
             return RtpHeader.SIZE + packets * TsPackets.SIZE;

@@ -163,6 +163,77 @@ class MulticastSenderIT {
         }
     }
 
+    /**
+     * A live source: bytes arrive at the stream's rate through an OS pipe (cat, as ffmpeg's stdout would), then the
+     * source hiccups for 600 ms and hands over its backlog at once, as ffmpeg does after an input stall. The pipe
+     * must never hold the writer up (the sender reads ahead while it waits), and the backlog must not be sent as
+     * a burst.
+     */
+    @Test
+    void aLiveSourceIsReadAsItComesAndItsBacklogIsNotBurst() throws Exception {
+        InetAddress group = MulticastReceiver.randomGroup();
+        int port = FreePorts.next();
+        byte[] file = Files.readAllBytes(sixSeconds);
+        double bytesPerNano = file.length / 6e9;
+        long expected = datagramsOf(sixSeconds);
+        try (MulticastReceiver receiver = MulticastReceiver.join(group, port);
+                MulticastSender cut = new MulticastSender(settings(group, port, MulticastFormat.UDP))) {
+            Process pipe = new ProcessBuilder("cat").start();
+            java.io.OutputStream feed = pipe.getOutputStream();
+            Thread sending = new Thread(() -> {
+                try {
+                    cut.send(pipe.getInputStream());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            sending.start();
+            long longestWrite = 0;
+            long start = System.nanoTime();
+            int written = 0;
+            long hiccupAt = 3_000_000_000L;
+            long hiccup = 600_000_000L;
+            while (written < file.length) {
+                long elapsed = System.nanoTime() - start;
+                long due = elapsed < hiccupAt ? elapsed : Math.max(hiccupAt, elapsed - hiccup);
+                if (elapsed >= hiccupAt && elapsed < hiccupAt + hiccup) {
+                    due = hiccupAt; // the source says nothing for 600 ms
+                }
+                int upTo = (int) Math.min(file.length, (due * bytesPerNano));
+                if (elapsed >= hiccupAt + hiccup) {
+                    upTo = (int) Math.min(file.length, elapsed * bytesPerNano); // the backlog, then real time
+                }
+                if (upTo > written) {
+                    long t = System.nanoTime();
+                    feed.write(file, written, upTo - written);
+                    feed.flush();
+                    longestWrite = Math.max(longestWrite, System.nanoTime() - t);
+                    written = upTo;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000); // the feeder's own pace
+            }
+            feed.close();
+            sending.join(TimeUnit.SECONDS.toMillis(10));
+            pipe.waitFor(5, TimeUnit.SECONDS);
+            Await.until("all datagrams", Duration.ofSeconds(10), () -> receiver.count() >= expected);
+            List<MulticastReceiver.Datagram> datagrams = receiver.datagrams();
+
+            assertTrue(
+                    longestWrite < TimeUnit.MILLISECONDS.toNanos(150),
+                    "the writer was held up " + longestWrite / 1_000_000 + " ms: the pipe was not drained");
+            int burst = 0;
+            for (int head = 0, tail = 0; head < datagrams.size(); head++) {
+                while (datagrams.get(head).receivedNanos() - datagrams.get(tail).receivedNanos() >= 10_000_000) {
+                    tail++;
+                }
+                burst = Math.max(burst, head - tail + 1);
+            }
+            // The stream averages ~2 datagrams per 10 ms; the 600 ms backlog is ~100 datagrams.
+            assertTrue(burst < 25, "a burst of " + burst + " datagrams in 10 ms");
+            assertTrue(cut.stats().pcrDriftMillis() > 200, "the hiccup shows as drift: " + cut.stats());
+        }
+    }
+
     @Test
     void closeEndsARunningSendPromptly() throws Exception {
         InetAddress group = MulticastReceiver.randomGroup();

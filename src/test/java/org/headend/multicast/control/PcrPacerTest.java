@@ -80,13 +80,18 @@ class PcrPacerTest {
     }
 
     @Test
-    void aShiftMovesEveryLaterInstant() {
+    void aShiftMovesEveryLaterInstantAndIsPaidBackAtFivePercent() {
         cut.pcr(0, 0, false, NOW);
         cut.shift(30_000_000);
-        cut.pcr(1880, 10 * MS_TICKS, false, NOW);
+        cut.pcr(1880, 100 * MS_TICKS, false, NOW);
 
-        assertEquals(NOW + DELAY + 40_000_000, cut.due(1880));
-        assertEquals(30_000_000, cut.shiftedSinceAnchor());
+        assertEquals(NOW + DELAY + 125_000_000, cut.due(1880), "100 ms of stream in 95 ms while behind");
+        assertEquals(25_000_000, cut.shiftedSinceAnchor());
+        for (int i = 2; i <= 7; i++) {
+            cut.pcr(1880L * i, i * 100 * MS_TICKS, false, NOW);
+        }
+        assertEquals(0, cut.shiftedSinceAnchor());
+        assertEquals(NOW + DELAY + 700_000_000, cut.due(1880 * 7), "back on the stream's own clock");
     }
 
     @Test
