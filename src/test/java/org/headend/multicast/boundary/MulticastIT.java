@@ -252,6 +252,12 @@ class MulticastIT {
         } finally {
             stopCaptures();
             api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
         }
     }
 
