@@ -200,11 +200,11 @@ class MulticastBench {
             for (int i = 0; i < n; i++) {
                 groups[i] = InetAddress.getByAddress(
                         new byte[] {(byte) 239, (byte) 254, (byte) (i / 250), (byte) (1 + i % 250)});
-                ports[i] = FreePorts.next();
                 DatagramChannel c = DatagramChannel.open(StandardProtocolFamily.INET);
                 c.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 c.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
-                c.bind(new InetSocketAddress(ports[i]));
+                c.bind(new InetSocketAddress(0)); // a free UDP port: FreePorts only knows TCP
+                ports[i] = ((InetSocketAddress) c.getLocalAddress()).getPort();
                 c.join(groups[i], MulticastReceiver.loopback());
                 c.configureBlocking(false);
                 c.register(selector, SelectionKey.OP_READ, new Channel());
