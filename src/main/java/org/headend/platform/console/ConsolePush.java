@@ -19,7 +19,8 @@ import org.omnifaces.cdi.PushContext;
 @ApplicationScoped
 public class ConsolePush {
 
-    static final List<String> TYPES = List.of("state", "created", "deleted", "notice", "figures", "output", "origins");
+    static final List<String> TYPES =
+            List.of("state", "created", "deleted", "notice", "figures", "output", "origins", "multicast");
 
     @Inject
     @Push(channel = "console")

@@ -48,6 +48,28 @@ public final class ChildProcess {
             Consumer<String> stdout,
             Consumer<String> stderr)
             throws IOException {
+        return launch(label, command, runDir, threads, stdout, stderr);
+    }
+
+    /**
+     * Starts the command with its standard output left unread, for a program whose output is data
+     * (MPEG-TS on {@code pipe:1}) that the caller reads from {@link #output()}; standard error goes to
+     * the consumer line by line.
+     */
+    public static ChildProcess startPiped(
+            String label, List<String> command, Path runDir, ThreadFactory threads, Consumer<String> stderr)
+            throws IOException {
+        return launch(label, command, runDir, threads, null, stderr);
+    }
+
+    private static ChildProcess launch(
+            String label,
+            List<String> command,
+            Path runDir,
+            ThreadFactory threads,
+            Consumer<String> stdout,
+            Consumer<String> stderr)
+            throws IOException {
         var argv = new java.util.ArrayList<String>();
         if (Files.isExecutable(SETSID)) {
             argv.add(SETSID.toString());
@@ -58,7 +80,9 @@ public final class ChildProcess {
                 .start();
         Path pidFile = runDir.resolve(label + ".pid");
         Files.writeString(pidFile, process.pid() + " " + Path.of(command.get(0)).getFileName() + "\n");
-        threads.newThread(() -> pump(process.getInputStream(), stdout)).start();
+        if (stdout != null) {
+            threads.newThread(() -> pump(process.getInputStream(), stdout)).start();
+        }
         threads.newThread(() -> pump(process.getErrorStream(), stderr)).start();
         return new ChildProcess(label, process, pidFile);
     }
@@ -71,6 +95,11 @@ public final class ChildProcess {
         } catch (IOException closed) {
             // The process ended; its exit is handled through onExit().
         }
+    }
+
+    /** The program's standard output, for one started with {@link #startPiped}. */
+    public InputStream output() {
+        return process.getInputStream();
     }
 
     public long pid() {

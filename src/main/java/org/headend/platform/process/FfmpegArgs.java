@@ -17,6 +17,14 @@ public final class FfmpegArgs {
                 List.of(ffmpeg, "-hide_banner", "-nostdin", "-nostats", "-loglevel", "warning", "-progress", "pipe:1"));
     }
 
+    /**
+     * As {@link #supervised} but without {@code -progress}: for an ffmpeg whose standard output
+     * carries the media itself ({@code pipe:1}), where progress blocks would corrupt it.
+     */
+    public static List<String> writingToStdout(String ffmpeg) {
+        return new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-nostats", "-loglevel", "warning"));
+    }
+
     /** As {@link #supervised}, with progress twice a second: for the figures the console shows live. */
     public static List<String> supervisedWithFigures(String ffmpeg) {
         List<String> args = supervised(ffmpeg);

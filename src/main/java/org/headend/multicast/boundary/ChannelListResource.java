@@ -1,0 +1,32 @@
+package org.headend.multicast.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Every multicast sender as one {@code .m3u} playlist, for players and set-top boxes. */
+@Path("v1/multicast/channels.m3u")
+@RequestScoped
+@SecurityRequirement(name = "bearer")
+public class ChannelListResource {
+
+    @Inject
+    MulticastFiles files;
+
+    @Inject
+    FileAccess access;
+
+    @GET
+    @Produces(MulticastFiles.M3U)
+    @Operation(summary = "The channel list: every multicast sender's udp:// or rtp:// URL")
+    public String channels(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        access.check(authorization);
+        return files.channelList();
+    }
+}
