@@ -116,7 +116,8 @@ public class OriginProbeTimer {
     private synchronized void scheduleCheck() {
         try {
             monitor.nextCheck(fastInterval).ifPresent(at -> {
-                long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis());
+                // Rounded up: a check that comes before its moment finds nothing due.
+                long delay = Math.max(0, (Duration.between(Instant.now(), at).toNanos() + 999_999) / 1_000_000);
                 boolean planned = check != null && !check.isDone() && !at.isBefore(checkAt);
                 if (planned || delay >= interval.toMillis()) {
                     return;
@@ -133,6 +134,9 @@ public class OriginProbeTimer {
     }
 
     private void check() {
+        synchronized (this) {
+            check = null;
+        }
         if (!probing.compareAndSet(false, true)) {
             return;
         }
