@@ -243,18 +243,7 @@ final class SenderRunner {
         if (out == null) {
             return new MulticastStatus(state, since, 0, 0, 0, 0, 0, 0, null, lastError);
         }
-        SenderStats s = out.stats();
-        return new MulticastStatus(
-                state,
-                since,
-                s.packets(),
-                s.bytes(),
-                s.bitrateBitsPerSecond(),
-                s.jitterMillis(),
-                s.pcrDriftMillis(),
-                s.sourceRestarts(),
-                s.lastSentAt(),
-                lastError);
+        return out.stats().status(state, since, lastError);
     }
 
     List<String> lastLogLines() {

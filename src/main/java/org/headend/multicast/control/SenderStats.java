@@ -1,6 +1,8 @@
 package org.headend.multicast.control;
 
 import java.time.Instant;
+import org.headend.multicast.entity.MulticastState;
+import org.headend.multicast.entity.MulticastStatus;
 
 /**
  * A snapshot of one sender's figures. bitrate over the last second or so; jitter and drift in milliseconds.
@@ -14,4 +16,20 @@ public record SenderStats(
         double jitterMillis,
         double pcrDriftMillis,
         long sourceRestarts,
-        Instant lastSentAt) {}
+        Instant lastSentAt) {
+
+    /** The figures with the sender's state, as the API and the console show them. */
+    public MulticastStatus status(MulticastState state, Instant since, String lastError) {
+        return new MulticastStatus(
+                state,
+                since,
+                packets,
+                bytes,
+                bitrateBitsPerSecond,
+                jitterMillis,
+                pcrDriftMillis,
+                sourceRestarts,
+                lastSentAt,
+                lastError);
+    }
+}
