@@ -128,6 +128,17 @@ public class IngestEndpoints {
         return nginxHttpBase() + "/internal/hls/";
     }
 
+    /**
+     * What a copy of a stream reads (outputs, multicast senders): the whole stream from nginx-rtmp,
+     * or, for {@code rendition}, that rendition's HLS from the transcoder's output.
+     */
+    public String internalSource(String streamName, String rendition) {
+        if (rendition == null) {
+            return internalPlayUrl(streamName);
+        }
+        return internalHlsBase() + streamName + "/" + rendition + "/index.m3u8";
+    }
+
     public String hookSecret() {
         return hookSecret;
     }

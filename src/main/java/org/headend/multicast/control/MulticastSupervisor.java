@@ -132,7 +132,8 @@ public class MulticastSupervisor {
             return;
         }
         running.computeIfAbsent(channel.id(), id -> {
-            var runner = new SenderRunner(channel, streamName, input(streamName, channel.rendition()), runtime);
+            var runner = new SenderRunner(
+                    channel, streamName, endpoints.internalSource(streamName, channel.rendition()), runtime);
             runner.start();
             return runner;
         });
@@ -169,14 +170,6 @@ public class MulticastSupervisor {
 
     private boolean isLive(String streamId) {
         return live.live(streamId).map(s -> s.state() == StreamState.LIVE).orElse(false);
-    }
-
-    /** The whole stream from nginx-rtmp, or one rendition's HLS from the transcoder's output. */
-    private String input(String streamName, String rendition) {
-        if (rendition == null) {
-            return endpoints.internalPlayUrl(streamName);
-        }
-        return endpoints.internalHlsBase() + streamName + "/" + rendition + "/index.m3u8";
     }
 
     @PreDestroy

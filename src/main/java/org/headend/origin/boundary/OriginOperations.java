@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.headend.audit.boundary.Audit;
 import org.headend.origin.control.OriginMonitor;
 import org.headend.origin.control.OriginSource;
+import org.headend.origin.control.OriginSources;
 import org.headend.origin.control.OriginStore;
 import org.headend.origin.control.OriginUrl;
 import org.headend.origin.entity.Origin;
@@ -28,6 +29,9 @@ public class OriginOperations {
 
     @Inject
     OriginMonitor monitor;
+
+    @Inject
+    OriginSources sources;
 
     @Inject
     Audit audit;
@@ -99,7 +103,7 @@ public class OriginOperations {
     }
 
     private List<OriginSource> sources(Stream stream) {
-        return monitor.sources(stream.id(), stream.name(), origins.ofStream(stream.id()));
+        return sources.of(stream.id(), stream.name(), origins.ofStream(stream.id()));
     }
 
     public Stream stream(String streamId) {

@@ -21,9 +21,7 @@ import org.headend.origin.control.FailoverDecider.Decision;
 import org.headend.origin.entity.Origin;
 import org.headend.origin.entity.OriginProbeFailed;
 import org.headend.origin.entity.OriginStatus;
-import org.headend.origin.entity.OriginSwitched;
 import org.headend.origin.entity.OriginsChanged;
-import org.headend.transcode.control.Packager;
 import org.headend.transcode.control.TranscoderSupervisor;
 import org.headend.transcode.entity.PackagerExited;
 
@@ -54,16 +52,8 @@ public class OriginMonitor {
     Optional<Duration> maxSegmentAge;
 
     @Inject
-    @ConfigProperty(name = "headend.origins.local-priority", defaultValue = "0")
-    int localPriority;
-
-    @Inject
     @ConfigProperty(name = "headend.hls.list-size", defaultValue = "6")
     int listSize;
-
-    @Inject
-    @ConfigProperty(name = "headend.origins.packager-stall", defaultValue = "PT1S")
-    Duration packagerStall;
 
     @Inject
     OriginProbe probe;
@@ -75,7 +65,10 @@ public class OriginMonitor {
     OriginStitcher stitcher;
 
     @Inject
-    Event<OriginSwitched> switched;
+    OriginSources originSources;
+
+    @Inject
+    SwitchAnnouncer switches;
 
     @Inject
     Event<OriginProbeFailed> probeFailed;
@@ -95,35 +88,6 @@ public class OriginMonitor {
             throw new IllegalStateException("headend.origins.switchback must be auto or manual, not " + switchback);
         }
         rules = new FailoverRules(failAfter, recoverAfter, switchback.equals("auto"));
-    }
-
-    /** The origins of a stream as a round sees them: its external ones, and its packager while it is live. */
-    public List<OriginSource> sources(String streamId, String streamName, List<Origin> external) {
-        List<OriginSource> sources = new ArrayList<>();
-        for (Packager packager : transcoders.packagers(streamId, streamName)) {
-            String id = packager.backup() ? OriginSource.LOCAL_BACKUP : OriginSource.LOCAL;
-            // The supervisor's own signals come before any playlist ages: a dead or silent ffmpeg fails now.
-            String failure = packager.pid() == null
-                    ? "the packager is not running"
-                    : packager.sinceProgress().compareTo(packagerStall) > 0
-                            ? "the packager reported no progress for "
-                                    + packager.sinceProgress().toMillis() + " ms"
-                            : null;
-            sources.add(new OriginSource(
-                    id,
-                    id,
-                    localPriority + (packager.backup() ? 1 : 0),
-                    null,
-                    true,
-                    packager.folder(),
-                    packager.variants(),
-                    packager.pid(),
-                    failure));
-        }
-        for (Origin o : external) {
-            sources.add(OriginSource.external(o.id(), o.name(), o.priority(), java.net.URI.create(o.url())));
-        }
-        return sources;
     }
 
     /** One probing round over every stream that has origins; streams that lost them are let go. */
@@ -147,7 +111,7 @@ public class OriginMonitor {
             String name = streamNames.get(streamId);
             if (name != null) {
                 names.put(streamId, name);
-                rounds.put(streamId, startRound(streamId, name, sources(streamId, name, external)));
+                rounds.put(streamId, startRound(streamId, name, originSources.of(streamId, name, external)));
             }
         });
         rounds.forEach((streamId, round) -> {
@@ -249,7 +213,7 @@ public class OriginMonitor {
                 probeFailed.fire(new OriginProbeFailed(streamId, name, source.name(), result.errorClass()));
             }
         }
-        boolean switchedNow = announce(streamId, name, sources, state.decide(sources));
+        boolean switchedNow = switches.announce(streamId, name, sources, state.decide(sources));
         stitcher.stitch(name, state, sources, round.active());
         if (healthChanged || switchedNow) {
             changed.fire(new OriginsChanged(streamId, name));
@@ -289,7 +253,7 @@ public class OriginMonitor {
         }
         state.failNow(originId);
         Decision decision = state.decide(sources);
-        if (announce(streamId, name, sources, decision)) {
+        if (switches.announce(streamId, name, sources, decision)) {
             stitcher.stitch(name, state, sources, Optional.empty());
             changed.fire(new OriginsChanged(streamId, name));
         }
@@ -298,41 +262,14 @@ public class OriginMonitor {
     /** Makes {@code originId} the stream's origin now (unless it is down) and first in rank until {@link #automatic}. */
     public void prefer(String streamId, String name, String originId, List<OriginSource> sources) {
         names.put(streamId, name);
-        announce(streamId, name, sources, state(streamId).prefer(originId, sources));
+        switches.announce(streamId, name, sources, state(streamId).prefer(originId, sources));
         changed.fire(new OriginsChanged(streamId, name));
     }
 
     public void automatic(String streamId, String name, List<OriginSource> sources) {
         names.put(streamId, name);
-        announce(streamId, name, sources, state(streamId).automatic(sources));
+        switches.announce(streamId, name, sources, state(streamId).automatic(sources));
         changed.fire(new OriginsChanged(streamId, name));
-    }
-
-    private boolean announce(String streamId, String name, List<OriginSource> sources, Decision decision) {
-        if (decision.kind().isEmpty()) {
-            return false;
-        }
-        var kind = decision.kind().get();
-        switched.fire(new OriginSwitched(
-                streamId,
-                name,
-                nameOf(sources, decision.previous()),
-                nameOf(sources, decision.active()),
-                kind,
-                Instant.now()));
-        LOG.info(() -> "Stream " + name + " plays from origin " + nameOf(sources, decision.active()) + " (" + kind
-                + (decision.previous() == null ? "" : ", was " + nameOf(sources, decision.previous())) + ")");
-        return true;
-    }
-
-    private static String nameOf(List<OriginSource> sources, String id) {
-        return id == null
-                ? null
-                : sources.stream()
-                        .filter(s -> s.id().equals(id))
-                        .map(OriginSource::name)
-                        .findFirst()
-                        .orElse(id);
     }
 
     public OriginStatus status(String streamId, String originId) {

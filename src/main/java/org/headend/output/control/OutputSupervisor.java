@@ -121,7 +121,7 @@ public class OutputSupervisor {
                     streamName,
                     output.name(),
                     OutputUrl.parse(output.url()),
-                    input(streamName, output.rendition()),
+                    endpoints.internalSource(streamName, output.rendition()),
                     runtime);
             runner.start();
             return runner;
@@ -162,14 +162,6 @@ public class OutputSupervisor {
 
     private boolean isLive(String streamId) {
         return live.live(streamId).map(s -> s.state() == StreamState.LIVE).orElse(false);
-    }
-
-    /** The whole stream from nginx-rtmp, or one rendition's HLS from the transcoder's output. */
-    private String input(String streamName, String rendition) {
-        if (rendition == null) {
-            return endpoints.internalPlayUrl(streamName);
-        }
-        return endpoints.internalHlsBase() + streamName + "/" + rendition + "/index.m3u8";
     }
 
     @PreDestroy
