@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The application started the way a user starts it: Payara Micro with the built WAR, on free
  * ports, with its own data directory, nginx-rtmp run by the app. Its output goes to
- * target/it-logs so a failing test can be read after the fact.
+ * target/it-logs so a failing test can be read after the fact. {@link #inNamespace} runs it, and so
+ * the nginx and ffmpegs it starts, inside a network namespace instead.
  */
 public final class HeadendProcess implements AutoCloseable {
 
@@ -23,6 +24,8 @@ public final class HeadendProcess implements AutoCloseable {
 
     private final Path home;
     private final Map<String, String> extraEnv;
+    private final String namespace;
+    private final List<LoopbackForward> forwards = new ArrayList<>();
     private final int httpPort = FreePorts.next();
     private final int rtmpPort = FreePorts.next();
     private final int hlsPort = FreePorts.next();
@@ -30,14 +33,33 @@ public final class HeadendProcess implements AutoCloseable {
     private Process process;
 
     public HeadendProcess(Path home, Map<String, String> extraEnv) {
+        this(home, extraEnv, null);
+    }
+
+    private HeadendProcess(Path home, Map<String, String> extraEnv, String namespace) {
         this.home = home;
         this.extraEnv = Map.copyOf(extraEnv);
+        this.namespace = namespace;
         this.log = Path.of("target", "it-logs", "headend-" + home.getFileName() + "-" + httpPort + ".log");
     }
 
     public static HeadendProcess inTempHome(Map<String, String> extraEnv) {
+        return new HeadendProcess(tempHome(), extraEnv, null);
+    }
+
+    /**
+     * The app run with {@code ip netns exec <namespace>}, so it and the programs it starts live in
+     * that namespace and keep their loopback bindings there. Its HTTP, RTMP and HLS ports are
+     * forwarded from the same ports of the root namespace's loopback ({@link LoopbackForward}):
+     * {@link #baseUrl()}, {@link #rtmpUrl()} and {@link #hlsUrl()} work from the test as they are.
+     */
+    public static HeadendProcess inNamespace(String namespace, Map<String, String> extraEnv) {
+        return new HeadendProcess(tempHome(), extraEnv, namespace);
+    }
+
+    private static Path tempHome() {
         try {
-            return new HeadendProcess(Files.createTempDirectory("headend-it-"), extraEnv);
+            return Files.createTempDirectory("headend-it-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,40 +68,56 @@ public final class HeadendProcess implements AutoCloseable {
     public HeadendProcess start() {
         try {
             Files.createDirectories(log.getParent());
-            List<String> command = new ArrayList<>(List.of(
-                    javaBinary(),
-                    "-Xmx768m",
-                    "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1",
-                    "-jar",
-                    property("payara.microJar", "target/payara-micro.jar"),
-                    "--deploy",
-                    property("headend.war", "target/headend.war"),
-                    "--contextroot",
-                    "/",
-                    "--port",
-                    Integer.toString(httpPort),
-                    "--nocluster",
-                    "--disablephonehome",
-                    "--prebootcommandfile",
-                    "server-config/boot-commands.asadmin"));
-            var builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            Map<String, String> env = builder.environment();
-            env.putAll(environment());
-            process = builder.start();
-            try {
-                awaitReady(Duration.ofSeconds(240));
-            } catch (RuntimeException | AssertionError notReady) {
-                // A start that fails must not leave the app, or the nginx it started, running.
-                stop();
-                throw notReady;
-            }
-            return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        var builder = new ProcessBuilder(command())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment());
+        try {
+            if (namespace != null) {
+                for (int port : new int[] {httpPort, rtmpPort, hlsPort}) {
+                    forwards.add(LoopbackForward.start(
+                            namespace, port, log.resolveSibling("forwards-" + namespace + "-" + httpPort + ".log")));
+                }
+            }
+            process = builder.start();
+            awaitReady(Duration.ofSeconds(240));
+            return this;
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | AssertionError notReady) {
+            // A start that fails must not leave the app, the nginx it started or a forward running.
+            stop();
+            throw notReady;
+        }
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        if (namespace != null) {
+            command.addAll(List.of("ip", "netns", "exec", namespace));
+        }
+        command.addAll(List.of(
+                javaBinary(),
+                "-Xmx768m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                property("payara.microJar", "target/payara-micro.jar"),
+                "--deploy",
+                property("headend.war", "target/headend.war"),
+                "--contextroot",
+                "/",
+                "--port",
+                Integer.toString(httpPort),
+                "--nocluster",
+                "--disablephonehome",
+                "--prebootcommandfile",
+                "server-config/boot-commands.asadmin"));
+        return command;
     }
 
     private Map<String, String> environment() {
@@ -157,6 +195,15 @@ public final class HeadendProcess implements AutoCloseable {
      * programs it had started that are still running afterwards (none, when it behaves).
      */
     public List<ProcessHandle> stop() {
+        try {
+            return stopApp();
+        } finally {
+            forwards.forEach(LoopbackForward::close);
+            forwards.clear();
+        }
+    }
+
+    private List<ProcessHandle> stopApp() {
         if (process == null || !process.isAlive()) {
             return List.of();
         }

@@ -2,17 +2,23 @@ package org.headend.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A small LAN made of network namespaces, for multicast tests: a bridge in a namespace of its own,
- * two receiver namespaces each with a veth into it, and a veth whose other end stays in the root
- * namespace, where the app runs, as the interface it sends on ({@link #senderInterface()}). Names
- * are unique per run (at most 15 characters), addresses are in a random 10.x.y.0/24, and nothing
- * else is connected: traffic reaches only these namespaces. {@link #close()} deletes all of it.
+ * a sender namespace and two receiver namespaces, each with {@code lo} up and a veth into the
+ * bridge. The app under test runs in the sender namespace ({@link #senderNamespace()}) and sends on
+ * its veth ({@link #senderInterface()}); the root namespace has no link into this LAN. Names are
+ * unique per run (at most 15 characters), addresses are in a random 10.x.y.0/24 with no route
+ * beyond it, and nothing else is connected: traffic reaches only these namespaces. {@link #close()}
+ * kills whatever still runs in them and deletes all of it.
  */
 public final class LanNamespaces implements AutoCloseable {
 
@@ -21,7 +27,6 @@ public final class LanNamespaces implements AutoCloseable {
     private final String subnet = "10." + ThreadLocalRandom.current().nextInt(200, 250) + "."
             + ThreadLocalRandom.current().nextInt(1, 254);
     private final List<String> namespaces = new ArrayList<>();
-    private final List<String> rootLinks = new ArrayList<>();
 
     /** Whether {@code ip netns} works here (root and iproute2): without it the tests are skipped. */
     public static boolean available() {
@@ -41,10 +46,25 @@ public final class LanNamespaces implements AutoCloseable {
         // No IGMP querier lives on this LAN: without snooping the bridge simply floods the groups.
         ip("-n", bridge, "link", "set", "br0", "type", "bridge", "mcast_snooping", "0");
         ip("-n", bridge, "link", "set", "br0", "up");
-        rootLinks.add(senderInterface());
-        ip("link", "add", senderInterface(), "type", "veth", "peer", "name", "hm" + id + "sb", "netns", bridge);
-        ip("addr", "add", subnet + ".1/24", "dev", senderInterface());
-        ip("link", "set", senderInterface(), "up");
+        String sender = senderNamespace();
+        namespaces.add(sender);
+        ip("netns", "add", sender);
+        ip("-n", sender, "link", "set", "lo", "up");
+        ip(
+                "link",
+                "add",
+                senderInterface(),
+                "netns",
+                sender,
+                "type",
+                "veth",
+                "peer",
+                "name",
+                "hm" + id + "sb",
+                "netns",
+                bridge);
+        ip("-n", sender, "addr", "add", senderAddress() + "/24", "dev", senderInterface());
+        ip("-n", sender, "link", "set", senderInterface(), "up");
         plug(bridge, "hm" + id + "sb");
         for (int n = 1; n <= 2; n++) {
             String ns = receiverNamespace(n);
@@ -76,7 +96,12 @@ public final class LanNamespaces implements AutoCloseable {
         ip("-n", bridge, "link", "set", link, "up");
     }
 
-    /** The root namespace's end of the sender's veth: what the app is told to send on. */
+    /** Where the app under test runs. */
+    public String senderNamespace() {
+        return "hms" + id;
+    }
+
+    /** The sender namespace's veth into the bridge: what the app is told to send on. */
     public String senderInterface() {
         return "hm" + id + "s";
     }
@@ -97,6 +122,17 @@ public final class LanNamespaces implements AutoCloseable {
         return subnet + "." + (1 + n);
     }
 
+    /** Whether the process lives in the sender namespace: its network namespace is that one. */
+    public boolean inSenderNamespace(ProcessHandle process) {
+        try {
+            return Files.isSameFile(
+                    Path.of("/proc", Long.toString(process.pid()), "ns", "net"),
+                    Path.of("/run/netns", senderNamespace()));
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
     /** The command line that runs {@code command} inside receiver namespace n. */
     public List<String> inReceiver(int n, List<String> command) {
         List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", receiverNamespace(n)));
@@ -104,14 +140,41 @@ public final class LanNamespaces implements AutoCloseable {
         return argv;
     }
 
+    /**
+     * Kills what still runs in the namespaces (a test that failed halfway may leave an app, an
+     * nginx or a capture there), then deletes them; deleting a namespace deletes its veth ends. Each
+     * step goes on whatever the one before did.
+     */
     @Override
     public void close() {
-        // Deleting a namespace deletes its veth ends, and with them their peers in the root namespace.
         for (String ns : namespaces) {
+            killAllIn(ns);
             quietly(List.of("ip", "netns", "del", ns));
         }
-        for (String link : rootLinks) {
-            quietly(List.of("ip", "link", "del", link));
+    }
+
+    private static void killAllIn(String namespace) {
+        List<ProcessHandle> left;
+        try {
+            left = run(List.of("ip", "netns", "pids", namespace))
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> l.matches("[0-9]+"))
+                    .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)).stream())
+                    .toList();
+        } catch (RuntimeException noSuchNamespace) {
+            return;
+        }
+        left.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : left) {
+            try {
+                p.onExit().get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException stillThere) {
+                // Deleting the name below still works; the namespace goes with its last process.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.headend.multicast.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.headend.testing.Api;
@@ -26,54 +28,58 @@ import org.headend.testing.LanNamespaces;
 import org.headend.testing.MulticastCapture;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
-import org.headend.testing.SharedHeadend;
 import org.headend.testing.TsContinuity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Multicast senders on a LAN of network namespaces ({@link LanNamespaces}): the app, in the root
- * namespace, sends on its end of a veth into a bridge that lives in a namespace of its own; two
- * receiver namespaces hang off the bridge, each running {@link MulticastCapture} as a separate JVM
- * that keeps every datagram. Both receivers get the same datagrams with no continuity-counter
- * error, ffprobe decodes what they got, also across a restart of the sender's source; a third
- * capture listens to SAP, whose announcement parses as SDP naming the group and port, and whose
- * deletion follows the sender's removal. Skipped only where {@code ip netns} cannot be used.
+ * Multicast senders on a LAN of network namespaces ({@link LanNamespaces}): a bridge in a namespace
+ * of its own, a sender namespace and two receiver namespaces, each with a veth into the bridge. The
+ * app runs in the sender namespace (started for this class with {@link HeadendProcess#inNamespace},
+ * so its nginx and ffmpegs run there too) and sends on that namespace's veth; the test, in the root
+ * namespace, reaches its API and RTMP ports through loopback forwards, and the root namespace has
+ * no link into the LAN. Each receiver namespace runs {@link MulticastCapture} as a separate JVM that
+ * keeps every datagram. Both receivers get the same datagrams with no continuity-counter error,
+ * ffprobe decodes what they got, also across a restart of the sender's source; a third capture
+ * listens to SAP, whose announcement parses as SDP naming the group and port, and whose deletion
+ * follows the sender's removal. Skipped only where {@code ip netns} cannot be used.
  */
-@ExtendWith(SharedHeadend.class)
 class MulticastIT {
 
     private static LanNamespaces lan;
+    private static HeadendProcess app;
     private final List<Process> captures = new ArrayList<>();
-    private HeadendProcess app;
     private Api api;
 
     @BeforeAll
-    static void buildTheLan() {
+    static void buildTheLanAndStartTheAppInIt() {
         Assumptions.assumeTrue(LanNamespaces.available(), "ip netns is not available (needs root and iproute2)");
         lan = new LanNamespaces();
         try {
             lan.create();
-        } catch (RuntimeException e) {
+            app = HeadendProcess.inNamespace(lan.senderNamespace(), Map.of()).start();
+        } catch (RuntimeException | AssertionError e) {
             lan.close();
             throw e;
         }
     }
 
     @AfterAll
-    static void tearTheLanDown() {
-        if (lan != null) {
+    static void stopTheAppAndTearTheLanDown() {
+        try {
+            if (app != null) {
+                app.stop();
+            }
+        } finally {
             lan.close();
         }
     }
 
     @BeforeEach
-    void signIn(HeadendProcess app) {
-        this.app = app;
+    void signIn() {
         this.api = app.admin();
     }
 
@@ -121,6 +127,14 @@ class MulticastIT {
 
             try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
                 awaitState(one, "LIVE", Duration.ofSeconds(60));
+                assertTrue(lan.inSenderNamespace(app.handle()), "the app runs in the sender namespace");
+                for (String program : List.of("nginx", "ffmpeg")) {
+                    List<ProcessHandle> started = app.children(program);
+                    assertFalse(started.isEmpty(), "the app runs " + program);
+                    assertTrue(
+                            started.stream().allMatch(lan::inSenderNamespace),
+                            program + " runs in the sender namespace");
+                }
                 Await.until(
                         "both receivers to get 4 s of the stream",
                         Duration.ofSeconds(30),
