@@ -46,6 +46,11 @@ class MulticastBench {
     private static final String PREFIX =
             System.getProperty("bench.senderPrefix", "").strip();
 
+    private static final int[] SENDER_COUNTS = java.util.Arrays.stream(
+                    System.getProperty("bench.senders", "1,4,8,16,24,32,48,64,96,128")
+                            .split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
     private static final long TEN_MS = 10_000_000L;
 
     @TempDir
@@ -142,7 +147,7 @@ class MulticastBench {
         int knee = 0;
         double kneeMbps = 0;
         boolean aboveBaseline = false;
-        for (int n : new int[] {1, 4, 8, 16, 24, 32, 48, 64, 96, 128}) {
+        for (int n : SENDER_COUNTS) {
             Step step = capacityStep(n);
             // The senders' own figure decides: the receivers share core 0 with Maven and measure their own wake-ups.
             boolean pass = Double.parseDouble(step.senderP99) <= 1.0 && step.lost == 0;

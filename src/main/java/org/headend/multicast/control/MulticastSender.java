@@ -30,8 +30,8 @@ public final class MulticastSender implements AutoCloseable {
     public static final long DEFAULT_DELAY_NANOS = 200_000_000L;
     /** Later than this, a datagram moves the schedule instead of being caught up in a burst. */
     static final long LATE_NANOS = 10_000_000L;
-    /** parkNanos wakes up to ~60 us late on Linux; the last stretch is spun for sub-millisecond gaps. */
-    static final long SPIN_NANOS = 100_000L;
+    /** The last stretch of a wait is spun: parkNanos wakes ~50-100 us late; longer spins cost the core more than they gain. */
+    static final long SPIN_NANOS = 20_000L;
 
     /** A wait longer than this first reads what the source has. */
     static final long READ_AHEAD_MARGIN_NANOS = 500_000L;
