@@ -5,7 +5,7 @@
 # Maven and the receivers run on core 0, the senders' JVM on core 1 (taskset). Only loopback multicast is used.
 #
 #   bench/multicast.sh                      about 4 minutes
-#   SOURCE_SECONDS=60 STEP_SECONDS=15 bench/multicast.sh
+#   SOURCE_SECONDS=60 STEP_SECONDS=15 SENDERS=1,8,64 bench/multicast.sh
 #   SENDER_PREFIX="chrt -f 10" bench/multicast.sh   senders (ours and ffmpeg) at real-time priority (root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,5 +17,5 @@ command -v ffmpeg >/dev/null || { echo "ffmpeg is required" >&2; exit 1; }
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD)" >&2
 taskset -c 0 mvn -B verify -Dspotless.check.skip=true -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=MulticastBench -Dbench.seconds="$SOURCE_SECONDS" -Dbench.stepSeconds="$STEP_SECONDS" -Dbench.senderCpu=1 \
-  -Dbench.senderPrefix="${SENDER_PREFIX:-}" \
+  -Dbench.senderPrefix="${SENDER_PREFIX:-}" -Dbench.senders="${SENDERS:-1,4,8,16,24,32,48,64,96,128}" \
   | grep '^BENCH ' | sed 's/^BENCH //'

@@ -21,7 +21,13 @@ import org.headend.multicast.entity.MulticastFormat;
  * receiver expects, under a 1,500-byte MTU even with RTP), paced by the stream's PCR so the wire sees the stream's
  * own bitrate rather than the bursts a pipe delivers. Each send() is one run of the source; a later run is a source
  * restart, which re-anchors pacing and keeps continuity counters continuous, so receivers see no loss. Datagrams
- * leave at most a buffering delay (200 ms by default) after their bytes arrive.
+ * leave a buffering delay (200 ms by default) after the first PCR of a run, on the stream's clock from then on; a
+ * source that delivers late moves the schedule instead of being caught up in a burst, and the lost time is made good
+ * at 5 % over the stream's rate (PcrPacer). The figures of stats() are defined in SenderMeter: jitter is RFC 3550's
+ * smoothed gap deviation (actual gap minus scheduled gap), drift how far sending is behind the stream's clock.
+ *
+ * <p>One thread per sender: send() runs on the caller's thread and waits between datagrams with parkNanos and a
+ * short spin; close() from any thread ends it.
  */
 public final class MulticastSender implements AutoCloseable {
 
@@ -30,8 +36,8 @@ public final class MulticastSender implements AutoCloseable {
     public static final long DEFAULT_DELAY_NANOS = 200_000_000L;
     /** Later than this, a datagram moves the schedule instead of being caught up in a burst. */
     static final long LATE_NANOS = 10_000_000L;
-    /** parkNanos wakes up to ~60 us late on Linux; the last stretch is spun for sub-millisecond gaps. */
-    static final long SPIN_NANOS = 100_000L;
+    /** The last stretch of a wait is spun: parkNanos wakes ~50-100 us late; longer spins cost more than they gain. */
+    static final long SPIN_NANOS = 20_000L;
 
     /** A wait longer than this first reads what the source has. */
     static final long READ_AHEAD_MARGIN_NANOS = 500_000L;
