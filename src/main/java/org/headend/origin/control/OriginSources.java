@@ -23,7 +23,7 @@ public class OriginSources {
     int localPriority;
 
     @Inject
-    @ConfigProperty(name = "headend.origins.packager-stall", defaultValue = "PT1S")
+    @ConfigProperty(name = "headend.origins.packager-stall", defaultValue = "PT0.75S")
     Duration packagerStall;
 
     @Inject

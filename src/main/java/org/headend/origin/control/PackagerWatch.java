@@ -19,7 +19,7 @@ import org.headend.transcode.control.Packager;
 import org.headend.transcode.control.TranscoderSupervisor;
 
 /**
- * Looks at the local packagers' progress between probes, every 200 ms: a frozen packager (alive,
+ * Looks at the local packagers' progress between probes, every 100 ms: a frozen packager (alive,
  * silent) is failed as soon as its silence passes {@code headend.origins.packager-stall}, as an
  * exit is, instead of at the next probing round.
  */
@@ -27,10 +27,10 @@ import org.headend.transcode.control.TranscoderSupervisor;
 public class PackagerWatch {
 
     private static final Logger LOG = Logger.getLogger(PackagerWatch.class.getName());
-    private static final long LOOK_MILLIS = 200;
+    private static final long LOOK_MILLIS = 100;
 
     @Inject
-    @ConfigProperty(name = "headend.origins.packager-stall", defaultValue = "PT1S")
+    @ConfigProperty(name = "headend.origins.packager-stall", defaultValue = "PT0.75S")
     Duration packagerStall;
 
     @Inject

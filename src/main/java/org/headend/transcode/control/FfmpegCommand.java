@@ -30,6 +30,9 @@ public final class FfmpegCommand {
             Path outputDir,
             ThumbnailOutput thumbnail) {
         var args = FfmpegArgs.supervised(ffmpeg);
+        // Progress four times a second (ffmpeg's default is two): a frozen packager is known by its
+        // silence, and a finer beat lets a shorter silence count without false alarms.
+        args.addAll(List.of("-stats_period", "0.25"));
         // An RTMP input that stops sending must end the process, not hang it.
         args.addAll(List.of("-rw_timeout", "10000000", "-i", inputUrl));
         List<String> variants = new ArrayList<>();

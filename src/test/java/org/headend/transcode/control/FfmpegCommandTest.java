@@ -68,6 +68,14 @@ class FfmpegCommandTest {
     }
 
     @Test
+    void reportsProgressFourTimesASecondSoAFreezeIsSeenWithinASecond() {
+        var cut = build(defaultLadder(), HD_60FPS, INPUT_URL);
+
+        assertEquals("pipe:1", after(cut, "-progress"));
+        assertEquals("0.25", after(cut, "-stats_period"));
+    }
+
+    @Test
     void inputUrlWithOddCharactersStaysOneArgument() {
         String odd = "rtmp://127.0.0.1/live/a b;rm -rf /&x=$(id)\"'";
 
