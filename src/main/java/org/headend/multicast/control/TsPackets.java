@@ -49,6 +49,13 @@ final class TsPackets {
         return adaptationLength(p, off) > 0 && (p[off + 5] & 0x80) != 0;
     }
 
+    /** Sets the discontinuity_indicator of a packet that has an adaptation field. */
+    static void markDiscontinuity(byte[] p, int off) {
+        if (adaptationLength(p, off) > 0) {
+            p[off + 5] |= (byte) 0x80;
+        }
+    }
+
     /** The PCR in 27 MHz ticks, or -1 when the packet carries none. */
     static long pcr(byte[] p, int off) {
         if (adaptationLength(p, off) < 7 || (p[off + 5] & 0x10) == 0) {

@@ -31,6 +31,23 @@ class TsContinuityTest {
     }
 
     @Test
+    void theFirstPcrAfterARestartMarksTheNewTimeBase() {
+        byte[] before = SampleTs.pcr(256, 1, 27_000_000L * 100, false);
+        cut.rewrite(before, 0);
+        assertEquals(false, TsPackets.discontinuity(before, 0), "the first run's clock is the clock");
+        cut.restart();
+
+        byte[] first = SampleTs.pcr(256, 0, 27_000_000L, false);
+        byte[] second = SampleTs.pcr(256, 1, 27_000_000L + 2_700_000, false);
+        cut.rewrite(first, 0);
+        cut.rewrite(second, 0);
+
+        assertEquals(true, TsPackets.discontinuity(first, 0), "the restarted source's clock went back");
+        assertEquals(false, TsPackets.discontinuity(second, 0));
+        assertEquals(27_000_000L, TsPackets.pcr(first, 0), "the PCR itself is kept");
+    }
+
+    @Test
     void anAdaptationOnlyFirstPacketRepeatsTheLastCounter() {
         rewrite(SampleTs.payload(256, 9));
         cut.restart();
