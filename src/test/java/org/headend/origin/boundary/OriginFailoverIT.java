@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.headend.testing.Api;
 import org.headend.testing.Await;
 import org.headend.testing.HeadendProcess;
@@ -117,6 +122,53 @@ class OriginFailoverIT {
         } finally {
             api.delete("/api/v1/streams/" + stream.getString("id"));
         }
+    }
+
+    @Test
+    void aFlappingOriginIsLeftOnceAndReturnedToOnlyAfterAWholeRecoveryWindow() throws Exception {
+        String name = Names.unique("flapping");
+        JsonObject stream = api.post("/api/v1/streams", "{\"name\":\"" + name + "\",\"ladder\":\"passthrough\"}")
+                .json();
+        String origins = "/api/v1/streams/" + stream.getString("id") + "/origins";
+        ScheduledExecutorService flapper = Executors.newSingleThreadScheduledExecutor();
+        try (HlsOrigin primary = HlsOrigin.start("flapping");
+                HlsOrigin backup = HlsOrigin.start("steady")) {
+            primary.awaitPlaylist(Duration.ofSeconds(30));
+            backup.awaitPlaylist(Duration.ofSeconds(30));
+            String a = add(origins, "primary", primary.url(), 1);
+            String b = add(origins, "backup", backup.url(), 2);
+            awaitActive(origins, a, FAILOVER);
+
+            // 500 and 200 by turns, 1.5 s each: never the 5 good probes in a row a recovery needs.
+            AtomicInteger flips = new AtomicInteger();
+            flapper.scheduleAtFixedRate(
+                    () -> primary.failWith500(flips.incrementAndGet() % 2 == 1), 0, 1500, TimeUnit.MILLISECONDS);
+            awaitActive(origins, b, FAILOVER);
+            Await.until("eight flips, two recovery windows", Duration.ofSeconds(30), () -> flips.get() >= 9);
+            String flapped = api.get(origins + "/history").body();
+            assertEquals(1, count(flapped, "FAILOVER"), "left once: " + flapped);
+            assertEquals(0, count(flapped, "SWITCHBACK"), "never returned to while flapping: " + flapped);
+
+            flapper.shutdownNow();
+            flapper.awaitTermination(5, TimeUnit.SECONDS);
+            primary.failWith500(true);
+            Await.until("a probe of the failing primary", FAILOVER, () -> Integer.valueOf(500)
+                    .equals(api.get(origins + "/" + a).json().getInt("lastHttpStatus", 0)));
+            primary.failWith500(false);
+            Instant steady = Instant.now();
+            awaitActive(origins, a, SWITCHBACK);
+            assertTrue(
+                    Duration.between(steady, Instant.now()).toMillis() >= 4_000,
+                    "the switch back waits for recover-after good probes");
+            assertEquals(1, count(api.get(origins + "/history").body(), "SWITCHBACK"));
+        } finally {
+            flapper.shutdownNow();
+            api.delete("/api/v1/streams/" + stream.getString("id"));
+        }
+    }
+
+    private static long count(String history, String kind) {
+        return history.split("\"kind\":\"" + kind + "\"", -1).length - 1;
     }
 
     @Test
