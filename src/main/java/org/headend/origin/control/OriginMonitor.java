@@ -1,6 +1,5 @@
 package org.headend.origin.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -16,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.origin.control.FailoverDecider.Decision;
 import org.headend.origin.entity.Origin;
 import org.headend.origin.entity.OriginProbeFailed;
@@ -36,24 +34,7 @@ public class OriginMonitor {
     private static final Logger LOG = Logger.getLogger(OriginMonitor.class.getName());
 
     @Inject
-    @ConfigProperty(name = "headend.origins.fail-after", defaultValue = "2")
-    int failAfter;
-
-    @Inject
-    @ConfigProperty(name = "headend.origins.recover-after", defaultValue = "5")
-    int recoverAfter;
-
-    @Inject
-    @ConfigProperty(name = "headend.origins.switchback", defaultValue = "auto")
-    String switchback;
-
-    @Inject
-    @ConfigProperty(name = "headend.origins.max-segment-age")
-    Optional<Duration> maxSegmentAge;
-
-    @Inject
-    @ConfigProperty(name = "headend.hls.list-size", defaultValue = "6")
-    int listSize;
+    FailoverSettings settings;
 
     @Inject
     OriginProbe probe;
@@ -76,19 +57,10 @@ public class OriginMonitor {
     @Inject
     Event<OriginsChanged> changed;
 
-    private FailoverRules rules;
     private final Map<String, StreamOrigins> streams = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> originNames = new ConcurrentHashMap<>();
     private final Map<String, List<OriginSource>> lastSources = new ConcurrentHashMap<>();
-
-    @PostConstruct
-    void checkSettings() {
-        if (!switchback.equals("auto") && !switchback.equals("manual")) {
-            throw new IllegalStateException("headend.origins.switchback must be auto or manual, not " + switchback);
-        }
-        rules = new FailoverRules(failAfter, recoverAfter, switchback.equals("auto"));
-    }
 
     /** One probing round over every stream that has origins; streams that lost them are let go. */
     public void round(Map<String, String> streamNames, Map<String, List<Origin>> originsByStream) {
@@ -303,7 +275,6 @@ public class OriginMonitor {
     }
 
     private StreamOrigins state(String streamId) {
-        Duration maxAge = maxSegmentAge.orElse(null);
-        return streams.computeIfAbsent(streamId, id -> new StreamOrigins(rules, maxAge, Math.max(3, listSize - 1)));
+        return streams.computeIfAbsent(streamId, id -> settings.newStreamState());
     }
 }
