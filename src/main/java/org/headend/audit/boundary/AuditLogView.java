@@ -60,11 +60,7 @@ public class AuditLogView implements Serializable {
             caller.requireAdmin();
             query = AuditQuery.parse(user, object, from, to);
         } catch (ApiException refused) {
-            if (refused.field() != null) {
-                ConsoleMessages.fieldError("audit:" + refused.field(), refused.getMessage());
-            } else {
-                ConsoleMessages.error(refused.getMessage());
-            }
+            ConsoleMessages.refused(refused, "audit:");
         }
     }
 

@@ -86,11 +86,7 @@ public class MulticastView implements Serializable {
             caller.requireStaff();
             action.run();
         } catch (ApiException refused) {
-            if (refused.field() != null) {
-                ConsoleMessages.fieldError("multicast:new-" + refused.field(), refused.getMessage());
-            } else {
-                ConsoleMessages.error(refused.getMessage());
-            }
+            ConsoleMessages.refused(refused, "multicast:new-");
         }
     }
 

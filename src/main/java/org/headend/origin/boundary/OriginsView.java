@@ -69,11 +69,7 @@ public class OriginsView implements Serializable {
             caller.requireStaff();
             action.run();
         } catch (ApiException refused) {
-            if (refused.field() != null) {
-                ConsoleMessages.fieldError("origins:new-" + refused.field(), refused.getMessage());
-            } else {
-                ConsoleMessages.error(refused.getMessage());
-            }
+            ConsoleMessages.refused(refused, "origins:new-");
         }
     }
 

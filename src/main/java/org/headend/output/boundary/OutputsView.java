@@ -74,11 +74,7 @@ public class OutputsView implements Serializable {
             caller.requireStaff();
             action.run();
         } catch (ApiException refused) {
-            if (refused.field() != null) {
-                ConsoleMessages.fieldError("outputs:new-" + refused.field(), refused.getMessage());
-            } else {
-                ConsoleMessages.error(refused.getMessage());
-            }
+            ConsoleMessages.refused(refused, "outputs:new-");
         }
     }
 

@@ -58,7 +58,7 @@ public class UsersView implements Serializable {
     }
 
     public void create() {
-        act("users:new-username", () -> {
+        act("users:new-", () -> {
             operations.create(newUsername, newPassword, newRole, true);
             ConsoleMessages.info("User '" + newUsername + "' created.");
             newUsername = null;
@@ -107,11 +107,7 @@ public class UsersView implements Serializable {
             action.run();
             rows = null;
         } catch (ApiException refused) {
-            if (fieldPrefix != null && refused.field() != null) {
-                ConsoleMessages.fieldError("users:new-" + refused.field(), refused.getMessage());
-            } else {
-                ConsoleMessages.error(refused.getMessage());
-            }
+            ConsoleMessages.refused(refused, fieldPrefix);
         }
     }
 

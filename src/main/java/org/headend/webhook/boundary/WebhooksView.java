@@ -107,11 +107,7 @@ public class WebhooksView implements Serializable {
             action.run();
             rows = null;
         } catch (ApiException refused) {
-            if (fieldPrefix != null && refused.field() != null) {
-                ConsoleMessages.fieldError(fieldPrefix + refused.field(), refused.getMessage());
-            } else {
-                ConsoleMessages.error(refused.getMessage());
-            }
+            ConsoleMessages.refused(refused, fieldPrefix);
         }
     }
 
