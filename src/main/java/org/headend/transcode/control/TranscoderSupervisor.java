@@ -185,7 +185,7 @@ public class TranscoderSupervisor {
             throw new UncheckedIOException("Cannot create the backup HLS folder of " + name, e);
         }
         // Its own thumbnail file: two processes must never write the same one.
-        ThumbnailOutput thumbnail = backupThumbnail(thumbnails.output(streamId));
+        ThumbnailOutput thumbnail = thumbnails.output(streamId).forBackup();
         List<String> command = FfmpegCommand.build(
                 ffmpeg, inputUrl, plan, input, new HlsSettings(segmentSeconds, listSize), backupDir, thumbnail);
         var backup = new Transcoder(
@@ -200,13 +200,6 @@ public class TranscoderSupervisor {
         backups.put(streamId, backup);
         LOG.info(() -> "Backup packager of stream " + name + " started");
         backup.start();
-    }
-
-    private static ThumbnailOutput backupThumbnail(ThumbnailOutput primary) {
-        return new ThumbnailOutput(
-                primary.file().resolveSibling("backup-" + primary.file().getFileName()),
-                primary.interval(),
-                primary.width());
     }
 
     /** The packagers of a live stream: the primary, then the backup of a redundant stream. */
@@ -233,7 +226,7 @@ public class TranscoderSupervisor {
         Transcoder backup = backups.remove(streamId);
         if (backup != null) {
             backup.stop();
-            Path thumbnail = backupThumbnail(thumbnails.output(streamId)).file();
+            Path thumbnail = thumbnails.output(streamId).forBackup().file();
             try {
                 Files.deleteIfExists(thumbnail);
             } catch (IOException e) {
