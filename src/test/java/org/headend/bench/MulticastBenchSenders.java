@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.headend.multicast.control.MulticastSender;
 import org.headend.multicast.control.SenderSettings;
@@ -58,11 +60,13 @@ public final class MulticastBenchSenders {
         }
         long begin = System.nanoTime();
         long cpu0 = cpuTicks();
+        // Staggered starts, 3 ms apart: channels of a real headend are not in phase with one another.
+        ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor();
         for (int i = 0; i < threads.size(); i++) {
-            threads.get(i).start();
-            // Staggered starts: channels of a real headend are not in phase with one another.
-            Thread.sleep(3);
+            starter.schedule(threads.get(i)::start, 3L * i, TimeUnit.MILLISECONDS);
         }
+        starter.shutdown();
+        starter.awaitTermination(10, TimeUnit.SECONDS);
         long end = begin + TimeUnit.SECONDS.toNanos(seconds);
         Await.until(
                 "the step's time",
