@@ -15,14 +15,14 @@ import org.headend.transcode.entity.TranscoderRestarted;
 
 /**
  * Publishes stream figures as metrics: counts of live and failing streams, and, while a stream is
- * on air, its input bitrate and transcoder speed labelled by its public name (never by its key).
+ * on air, its input rate and transcoder speed labelled by its public name (never by its key).
  */
 @ApplicationScoped
 public class StreamMetrics {
 
     static final String LIVE = "headend_streams_live";
     static final String ERROR = "headend_streams_error";
-    static final String INPUT_BITRATE = "headend_stream_input_bits_per_second";
+    static final String INPUT_BITRATE = "headend_stream_input_bytes_per_second";
     static final String SPEED = "headend_transcoder_speed";
     static final String RESTARTS = "headend_transcoder_restarts";
 
@@ -42,9 +42,12 @@ public class StreamMetrics {
         if (change.from() == StreamState.OFFLINE) {
             String id = change.streamId();
             metrics.gauge(
-                    describe(INPUT_BITRATE, "Incoming bitrate of a live stream's publisher"),
+                    describe(
+                            INPUT_BITRATE,
+                            "Incoming rate of a live stream's publisher in bytes per second (times 8: its bitrate)"),
                     live,
-                    l -> l.live(id).map(s -> s.input().bitrateKbps() * 1000).orElse(0L),
+                    // Bytes, the base unit Prometheus asks for (promtool refuses bits).
+                    l -> l.live(id).map(s -> s.input().bitrateKbps() * 1000 / 8).orElse(0L),
                     stream);
             metrics.gauge(
                     describe(SPEED, "Transcoder speed relative to real time (1.0 keeps up)"),

@@ -21,6 +21,7 @@ import org.headend.testing.Await;
 import org.headend.testing.Ffprobe;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
+import org.headend.testing.Promtool;
 import org.headend.testing.Publisher;
 import org.headend.testing.SampleLadders;
 import org.headend.testing.SharedHeadend;
@@ -111,10 +112,14 @@ class LiveStreamIT {
             String metrics = app.api().get("/metrics").body();
             assertTrue(
                     metrics.lines()
-                            .anyMatch(l -> l.startsWith("headend_stream_input_bits_per_second{")
+                            .anyMatch(l -> l.startsWith("headend_stream_input_bytes_per_second{")
                                     && l.contains("stream=\"" + name + "\"")),
                     metrics);
             assertFalse(metrics.contains(key), "the stream key never appears in metrics");
+            // The per-stream series exist only while a stream is live: lint them now.
+            var lint = Promtool.checkMetrics(
+                    app.api().get("/metrics?scope=application").body());
+            assertEquals(0, lint.exitCode(), "promtool check metrics with a stream live: " + lint.output());
         }
 
         awaitState(stream, "OFFLINE");

@@ -27,6 +27,7 @@ import org.headend.testing.HeadendProcess;
 import org.headend.testing.LanNamespaces;
 import org.headend.testing.MulticastCapture;
 import org.headend.testing.Names;
+import org.headend.testing.Promtool;
 import org.headend.testing.Publisher;
 import org.headend.testing.TsContinuity;
 import org.junit.jupiter.api.AfterAll;
@@ -187,7 +188,8 @@ class MulticastIT {
                 String ours = metrics.lines()
                         .filter(l -> l.contains("headend_multicast_"))
                         .reduce("", (a, l) -> a + l + "\n");
-                assertEquals("", promtoolLint(ours), "promtool check metrics on the multicast series");
+                var lint = Promtool.checkMetrics(ours);
+                assertEquals(0, lint.exitCode(), "promtool check metrics on the multicast series: " + lint.output());
 
                 JsonObject live = api.get(one).json();
                 assertTrue(live.getJsonNumber("packets").longValue() > 0, live.toString());
@@ -325,19 +327,6 @@ class MulticastIT {
         } finally {
             api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
         }
-    }
-
-    /** What {@code promtool check metrics} says about the exposition text: nothing when it is clean. */
-    private static String promtoolLint(String exposition) throws IOException, InterruptedException {
-        Process promtool = new ProcessBuilder("promtool", "check", "metrics")
-                .redirectErrorStream(true)
-                .start();
-        try (var in = promtool.getOutputStream()) {
-            in.write(exposition.getBytes(StandardCharsets.UTF_8));
-        }
-        String said = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(promtool.waitFor(30, TimeUnit.SECONDS), "promtool hangs");
-        return promtool.exitValue() == 0 ? "" : said;
     }
 
     private void capture(int receiver, String group, int port, Path file) throws IOException {

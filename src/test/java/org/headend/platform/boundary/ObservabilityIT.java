@@ -3,12 +3,10 @@ package org.headend.platform.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.headend.testing.Api;
 import org.headend.testing.HeadendProcess;
+import org.headend.testing.Promtool;
 import org.headend.testing.SharedHeadend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,8 +47,12 @@ class ObservabilityIT {
         // Our own series are lint-clean; the full page also parses (Payara's base metrics carry the
         // camelCase names the MicroProfile Metrics specification prescribes, which promtool lints).
         assertEquals(
-                0, promtool(app.api().get("/metrics?scope=application").body()).exitCode(), "application scope");
-        var full = promtool(metrics.body());
+                0,
+                Promtool.checkMetrics(
+                                app.api().get("/metrics?scope=application").body())
+                        .exitCode(),
+                "application scope");
+        var full = Promtool.checkMetrics(metrics.body());
         assertTrue(full.exitCode() == 0 || full.exitCode() == 3, "promtool cannot parse /metrics:\n" + full.output());
         assertTrue(full.output().lines().noneMatch(l -> l.startsWith("headend_")), full.output());
     }
@@ -61,18 +63,5 @@ class ObservabilityIT {
         assertEquals(200, openapi.status());
         assertTrue(openapi.body().contains("/api/v1/streams"), "streams are documented");
         assertTrue(openapi.body().contains("/api/v1/ladders"), "ladders are documented");
-    }
-
-    record Lint(int exitCode, String output) {}
-
-    private static Lint promtool(String exposition) throws IOException, InterruptedException {
-        Process promtool = new ProcessBuilder("promtool", "check", "metrics")
-                .redirectErrorStream(true)
-                .start();
-        promtool.getOutputStream().write(exposition.getBytes(StandardCharsets.UTF_8));
-        promtool.getOutputStream().close();
-        String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(promtool.waitFor(30, TimeUnit.SECONDS));
-        return new Lint(promtool.exitValue(), output);
     }
 }
