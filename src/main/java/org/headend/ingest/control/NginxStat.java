@@ -63,6 +63,7 @@ public final class NginxStat {
                 (int) number(video, "height"),
                 number(video, "frame_rate"),
                 (long) (number(stream, "bw_in") / 1000),
+                (long) (number(stream, "bw_video") / 1000),
                 meta == null || (audio != null && text(audio, "codec") != null));
     }
 

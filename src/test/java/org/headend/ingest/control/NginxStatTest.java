@@ -78,7 +78,7 @@ class NginxStatTest {
     void readsWhatThePublisherSends() {
         var cut = NginxStat.publishedStreams(SAMPLE_STAT);
 
-        assertEquals(new InputInfo("H264", "AAC", 640, 360, 15.0, 1327, true), cut.get("townhall"));
+        assertEquals(new InputInfo("H264", "AAC", 640, 360, 15.0, 1327, 1199, true), cut.get("townhall"));
     }
 
     @Test
@@ -111,7 +111,7 @@ class NginxStatTest {
 
         var cut = NginxStat.publishedStreams(xml);
 
-        assertEquals(new InputInfo("H264", null, 1280, 720, 30.0, 800, false), cut.get("silent"));
+        assertEquals(new InputInfo("H264", null, 1280, 720, 30.0, 800, 0, false), cut.get("silent"));
     }
 
     @Test
