@@ -17,8 +17,10 @@ headend.push = (function () {
         document.body.setAttribute('data-push-count', String(latencies.length));
       }
     },
+    /** Also tells the pages' "open" handlers: what changed between rendering and now was not pushed to them. */
     opened: function () {
       document.body.setAttribute('data-push', 'open');
+      (handlers.open || []).forEach(function (handler) { handler(); });
     },
     latencies: latencies
   };

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The application started the way a user starts it: Payara Micro with the built WAR, on free
- * ports, with its own data directory, nginx-rtmp run by the app. Its output goes to
+ * ports (or those {@code HEADEND_HTTP_PORT}, {@code HEADEND_RTMP_PORT} and {@code HEADEND_HLS_PORT}
+ * in its environment fix), with its own data directory, nginx-rtmp run by the app. Its output goes to
  * target/it-logs so a failing test can be read after the fact. {@link #inNamespace} runs it, and so
  * the nginx and ffmpegs it starts, inside a network namespace instead.
  */
@@ -26,9 +27,9 @@ public final class HeadendProcess implements AutoCloseable {
     private final Map<String, String> extraEnv;
     private final String namespace;
     private final List<LoopbackForward> forwards = new ArrayList<>();
-    private final int httpPort = FreePorts.next();
-    private final int rtmpPort = FreePorts.next();
-    private final int hlsPort = FreePorts.next();
+    private final int httpPort;
+    private final int rtmpPort;
+    private final int hlsPort;
     private final Path log;
     private Process process;
 
@@ -40,6 +41,9 @@ public final class HeadendProcess implements AutoCloseable {
         this.home = home;
         this.extraEnv = Map.copyOf(extraEnv);
         this.namespace = namespace;
+        this.httpPort = port(extraEnv, "HEADEND_HTTP_PORT");
+        this.rtmpPort = port(extraEnv, "HEADEND_RTMP_PORT");
+        this.hlsPort = port(extraEnv, "HEADEND_HLS_PORT");
         this.log = Path.of("target", "it-logs", "headend-" + home.getFileName() + "-" + httpPort + ".log");
     }
 
@@ -237,6 +241,12 @@ public final class HeadendProcess implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** The port {@code extraEnv} fixes (to match an nginx-rtmp run apart, or a restart), else a free one. */
+    private static int port(Map<String, String> extraEnv, String variable) {
+        String fixed = extraEnv.get(variable);
+        return fixed == null ? FreePorts.next() : Integer.parseInt(fixed);
     }
 
     private static String property(String name, String fallback) {

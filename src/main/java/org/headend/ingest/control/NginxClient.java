@@ -28,6 +28,20 @@ public class NginxClient {
         return NginxStat.publishedStreams(get("/stat"));
     }
 
+    /** The client id of each stream's publisher, by public name: what its callbacks carry. */
+    public Map<String, String> publisherClients() throws IOException {
+        return NginxStat.publisherClients(get("/stat"));
+    }
+
+    /**
+     * Disconnects one publisher by its client id. By id rather than name: the name a publisher no
+     * stream of ours renamed is its stream key, which must not travel in a URL.
+     */
+    public void dropPublisherClient(String clientId) throws IOException {
+        get("/control/drop/publisher?app=" + IngestEndpoints.APPLICATION + "&clientid="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8));
+    }
+
     /** Disconnects the publisher of a stream, as when the stream is deleted while live. */
     public void dropPublisher(String name) throws IOException {
         get("/control/drop/publisher?app=" + IngestEndpoints.APPLICATION + "&name="

@@ -4,9 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.headend.stream.entity.InputInfo;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
@@ -14,13 +16,59 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads nginx-rtmp's {@code rtmp_stat} XML: for each stream being published in the {@code live}
- * application, what its publisher sends (codecs, size, frame rate, incoming bitrate).
+ * application, what its publisher sends (codecs, size, frame rate, incoming bitrate) and the client
+ * id nginx-rtmp gave the publisher.
  */
 public final class NginxStat {
 
     private NginxStat() {}
 
     public static Map<String, InputInfo> publishedStreams(String xml) {
+        Map<String, InputInfo> streams = new HashMap<>();
+        publishing(xml, stream -> streams.put(text(stream, "name"), input(stream)));
+        return streams;
+    }
+
+    /**
+     * The client id of each stream's publisher, by stream name: what nginx-rtmp's callbacks for
+     * that publisher carry as {@code clientid}. A publisher not listed yet is left out.
+     */
+    public static Map<String, String> publisherClients(String xml) {
+        Map<String, String> clients = new HashMap<>();
+        publishing(xml, stream -> {
+            for (Node n = stream.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element client
+                        && client.getTagName().equals("client")
+                        && child(client, "publishing") != null
+                        && text(client, "id") != null) {
+                    clients.put(text(stream, "name"), text(client, "id"));
+                }
+            }
+        });
+        return clients;
+    }
+
+    /** Calls {@code action} with each {@code <stream>} of the live application that has a publisher. */
+    private static void publishing(String xml, Consumer<Element> action) {
+        Document doc = parse(xml);
+        NodeList applications = doc.getElementsByTagName("application");
+        for (int a = 0; a < applications.getLength(); a++) {
+            Element application = (Element) applications.item(a);
+            Element live = child(application, "live");
+            if (!IngestEndpoints.APPLICATION.equals(text(application, "name")) || live == null) {
+                continue;
+            }
+            for (Node n = live.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element stream
+                        && stream.getTagName().equals("stream")
+                        && child(stream, "publishing") != null) {
+                    action.accept(stream);
+                }
+            }
+        }
+    }
+
+    private static Document parse(String xml) {
         try {
             var factory = DocumentBuilderFactory.newInstance();
             factory.setExpandEntityReferences(false);
@@ -29,24 +77,7 @@ public final class NginxStat {
             var builder = factory.newDocumentBuilder();
             // Malformed XML is reported through the exception below, not printed to stderr.
             builder.setErrorHandler(new DefaultHandler());
-            var doc = builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-            Map<String, InputInfo> streams = new HashMap<>();
-            NodeList applications = doc.getElementsByTagName("application");
-            for (int a = 0; a < applications.getLength(); a++) {
-                Element application = (Element) applications.item(a);
-                Element live = child(application, "live");
-                if (!IngestEndpoints.APPLICATION.equals(text(application, "name")) || live == null) {
-                    continue;
-                }
-                for (Node n = live.getFirstChild(); n != null; n = n.getNextSibling()) {
-                    if (n instanceof Element stream
-                            && stream.getTagName().equals("stream")
-                            && child(stream, "publishing") != null) {
-                        streams.put(text(stream, "name"), input(stream));
-                    }
-                }
-            }
-            return streams;
+            return builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalArgumentException("Unreadable rtmp_stat XML: " + e.getMessage(), e);
         }
@@ -63,6 +94,7 @@ public final class NginxStat {
                 (int) number(video, "height"),
                 number(video, "frame_rate"),
                 (long) (number(stream, "bw_in") / 1000),
+                (long) (number(stream, "bw_video") / 1000),
                 meta == null || (audio != null && text(audio, "codec") != null));
     }
 

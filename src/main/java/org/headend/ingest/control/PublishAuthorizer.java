@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.headend.stream.control.LiveStreams;
+import org.headend.stream.control.StreamNames;
 import org.headend.stream.control.StreamStore;
 import org.headend.stream.entity.InputInfo;
 import org.headend.stream.entity.Stream;
@@ -80,6 +81,29 @@ public class PublishAuthorizer {
         LOG.info(() -> "Publisher from " + address + " is live on stream " + s.name());
         executor.execute(() -> startTranscoding(s));
         return new Decision(s.name(), null);
+    }
+
+    /**
+     * A publisher nginx-rtmp still had when the app started, under the stream's public name: a
+     * stream of ours goes live again as after a fresh publish, held by the same client id, so that
+     * its publish_done ends it as usual.
+     */
+    public Adoption adopt(String name, String clientId) {
+        Optional<Stream> stream = StreamNames.isValid(name) ? streams.byName(name) : Optional.empty();
+        Adoption adoption =
+                Adoption.of(stream, stream.flatMap(s -> live.live(s.id())).isPresent());
+        if (adoption != Adoption.ADOPT) {
+            return adoption;
+        }
+        Stream s = stream.get();
+        if (!live.claim(s.id(), s.name(), clientId)) {
+            // A publish through on_publish got there first.
+            return Adoption.KEEP;
+        }
+        LOG.info(() ->
+                "Adopted the publisher of stream " + s.name() + ", connected to nginx-rtmp since before the start");
+        executor.execute(() -> startTranscoding(s));
+        return adoption;
     }
 
     public void onPublishDone(String clientId) {

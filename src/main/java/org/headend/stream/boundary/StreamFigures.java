@@ -23,6 +23,7 @@ final class StreamFigures {
         figures.put("state", status.state().name());
         figures.put("input", describe(input));
         figures.put("kbps", input.bitrateKbps());
+        figures.put("videoKbps", input.videoKbps());
         figures.put("speed", transcoder.running() ? String.format("%.2fx", transcoder.speed()) : "");
         figures.put("viewers", status.since() == null ? "" : Integer.toString(viewers));
         figures.put("uptime", status.since() == null ? "" : uptime(Duration.between(status.since(), now)));

@@ -73,10 +73,14 @@ public class LiveStreams {
         }
     }
 
+    /** The input as last measured; a rendition that copies the source shows the same figures. */
     public void updateInput(String id, InputInfo input) {
-        update(
-                id,
-                s -> new StreamStatus(s.id(), s.name(), s.state(), s.since(), input, s.renditions(), s.transcoder()));
+        update(id, s -> {
+            List<RenditionStatus> renditions = s.renditions().stream()
+                    .map(r -> r.copiesSource() ? RenditionStatus.copyOf(input) : r)
+                    .toList();
+            return new StreamStatus(s.id(), s.name(), s.state(), s.since(), input, renditions, s.transcoder());
+        });
     }
 
     public void updateRenditions(String id, List<RenditionStatus> renditions) {

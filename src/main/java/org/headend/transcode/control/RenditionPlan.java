@@ -16,14 +16,7 @@ public record RenditionPlan(boolean passthrough, List<Rendition> encoded, List<R
 
     public static RenditionPlan of(Ladder ladder, InputInfo input) {
         if (ladder.passthrough()) {
-            var source = new RenditionStatus(
-                    "source",
-                    input.width(),
-                    input.height(),
-                    (int) input.bitrateKbps(),
-                    RenditionStatus.ACTIVE,
-                    "source copied without re-encoding");
-            return new RenditionPlan(true, List.of(), List.of(source));
+            return new RenditionPlan(true, List.of(), List.of(RenditionStatus.copyOf(input)));
         }
         List<Rendition> encoded = new ArrayList<>();
         List<RenditionStatus> statuses = new ArrayList<>();

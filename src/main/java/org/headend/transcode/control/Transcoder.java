@@ -5,14 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ObjIntConsumer;
 import java.util.logging.Logger;
 import org.headend.platform.process.ChildProcess;
+import org.headend.platform.process.ProcessLog;
 import org.headend.platform.process.Progress;
 import org.headend.platform.process.ProgressParser;
 import org.headend.stream.entity.StreamState;
@@ -27,6 +26,9 @@ final class Transcoder {
 
     private static final Logger LOG = Logger.getLogger(Transcoder.class.getName());
     private static final int LOG_LINES = 200;
+    /** Begins the lines Headend adds to the log itself, told apart from ffmpeg's. */
+    private static final String OWN = "Headend: ";
+
     private static final Duration HEALTHY_RUN = Duration.ofSeconds(60);
 
     private final String streamId;
@@ -37,7 +39,7 @@ final class Transcoder {
     private final TranscoderRuntime runtime;
     private final ObjIntConsumer<String> onRestart;
     private final boolean backup;
-    private final Deque<String> log = new ArrayDeque<>();
+    private final ProcessLog log = new ProcessLog(LOG_LINES, line -> line);
 
     private volatile ChildProcess process;
     private volatile boolean stopping;
@@ -74,6 +76,7 @@ final class Transcoder {
         try {
             startedAt = Instant.now();
             lastProgressAt = startedAt;
+            log.newRun();
             progressSeen = false;
             process = ChildProcess.start(
                     "ffmpeg-" + name,
@@ -81,7 +84,9 @@ final class Transcoder {
                     runtime.runDir(),
                     runtime.threads(),
                     line -> parser.accept(line).ifPresent(this::onProgress),
-                    this::onLogLine);
+                    log::add);
+            // ffmpeg itself writes warnings only, and a packager that copies writes none: say what runs.
+            log.add(OWN + "started (pid " + process.pid() + "): " + String.join(" ", command));
             if (!backup) {
                 runtime.live()
                         .updateTranscoder(
@@ -96,6 +101,7 @@ final class Transcoder {
             }
         } catch (IOException e) {
             LOG.warning(() -> "Cannot start ffmpeg for stream " + name + ": " + e.getMessage());
+            log.add(OWN + "cannot start ffmpeg: " + e.getMessage());
             failed("cannot start ffmpeg: " + e.getMessage());
         }
     }
@@ -114,6 +120,7 @@ final class Transcoder {
                         true, progress.speed(), progress.fps(), progress.frames(), restarts, startedAt, t.lastError()));
         live.live(streamId).filter(s -> s.state() != StreamState.LIVE).ifPresent(s -> {
             if (playable()) {
+                log.add(OWN + "every rendition has a segment; the stream plays");
                 live.moveTo(streamId, StreamState.LIVE);
             }
         });
@@ -128,7 +135,7 @@ final class Transcoder {
         if (Duration.between(lastProgressAt, Instant.now()).compareTo(runtime.stallTimeout()) > 0) {
             LOG.warning(() -> "Transcoder of stream " + name + " made no progress for "
                     + runtime.stallTimeout().toSeconds() + " s; restarting it");
-            onLogLine("Headend: no progress for " + runtime.stallTimeout().toSeconds() + " s, ffmpeg killed");
+            log.add(OWN + "no progress for " + runtime.stallTimeout().toSeconds() + " s, ffmpeg killed");
             running.kill();
         }
     }
@@ -146,15 +153,6 @@ final class Transcoder {
                 return false;
             }
         });
-    }
-
-    private void onLogLine(String line) {
-        synchronized (log) {
-            if (log.size() == LOG_LINES) {
-                log.removeFirst();
-            }
-            log.addLast(line);
-        }
     }
 
     boolean backup() {
@@ -183,9 +181,7 @@ final class Transcoder {
     }
 
     List<String> lastLogLines() {
-        synchronized (log) {
-            return List.copyOf(log);
-        }
+        return log.lines();
     }
 
     private synchronized void onExit(ChildProcess ended, int exitCode) {
@@ -201,7 +197,7 @@ final class Transcoder {
         failed(reason);
         onRestart.accept(reason, restarts);
         Duration delay = runtime.backoff().delay(restarts);
-        onLogLine("Headend: " + reason + "; restart " + restarts + " in " + delay.toMillis() + " ms");
+        log.add(OWN + reason + "; restart " + restarts + " in " + delay.toMillis() + " ms");
         runtime.scheduler().schedule(this::start, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -215,9 +211,15 @@ final class Transcoder {
         runtime.live().moveTo(streamId, StreamState.ERROR);
     }
 
+    /** What ffmpeg itself said last in this run: the words that explain its end. */
     private String lastLogLine() {
-        List<String> lines = lastLogLines();
-        return lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1);
+        List<String> lines = log.linesOfThisRun();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!lines.get(i).startsWith(OWN)) {
+                return ": " + lines.get(i);
+            }
+        }
+        return "";
     }
 
     void stop() {

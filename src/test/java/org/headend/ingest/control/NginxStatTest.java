@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.headend.stream.entity.InputInfo;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NginxStatTest {
 
-    /** What nginx-rtmp 1.2 answers on /stat: a publisher, a player of the same name, a fresh publisher. */
+    /**
+     * What nginx-rtmp 1.2 answers on /stat: a publisher with its transcoder playing, a player of
+     * another name, a fresh publisher not listed as a client yet.
+     */
     static final String SAMPLE_STAT =
             """
             <?xml version="1.0" encoding="utf-8" ?>
@@ -38,6 +42,10 @@ class NginxStatTest {
               <bw_in>1327000</bw_in><bytes_in>49876543</bytes_in>
               <bw_out>0</bw_out><bytes_out>0</bytes_out>
               <bw_audio>128000</bw_audio><bw_video>1199000</bw_video>
+              <client>
+                <id>14</id><address>127.0.0.1</address><time>290000</time><flashver>LNX 9,0,124,2</flashver>
+                <dropped>0</dropped><avsync>0</avsync><timestamp>290000</timestamp><active/>
+              </client>
               <client>
                 <id>12</id><address>203.0.113.7</address><time>300123</time><flashver>FMLE/3.0</flashver>
                 <dropped>0</dropped><avsync>-3</avsync><timestamp>300100</timestamp>
@@ -78,7 +86,14 @@ class NginxStatTest {
     void readsWhatThePublisherSends() {
         var cut = NginxStat.publishedStreams(SAMPLE_STAT);
 
-        assertEquals(new InputInfo("H264", "AAC", 640, 360, 15.0, 1327, true), cut.get("townhall"));
+        assertEquals(new InputInfo("H264", "AAC", 640, 360, 15.0, 1327, 1199, true), cut.get("townhall"));
+    }
+
+    @Test
+    void tellsThePublishersClientIdNotAPlayers() {
+        var cut = NginxStat.publisherClients(SAMPLE_STAT);
+
+        assertEquals(Map.of("townhall", "12"), cut);
     }
 
     @Test
@@ -111,7 +126,7 @@ class NginxStatTest {
 
         var cut = NginxStat.publishedStreams(xml);
 
-        assertEquals(new InputInfo("H264", null, 1280, 720, 30.0, 800, false), cut.get("silent"));
+        assertEquals(new InputInfo("H264", null, 1280, 720, 30.0, 800, 0, false), cut.get("silent"));
     }
 
     @Test

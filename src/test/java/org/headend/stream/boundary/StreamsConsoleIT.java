@@ -134,6 +134,30 @@ class StreamsConsoleIT {
                 browser.waitFor(
                         Duration.ofSeconds(20),
                         d -> d.findElement(By.xpath(outputState)).getText().equals("LIVE"));
+
+                // A passthrough packager writes no warnings, yet its log says what runs.
+                String log = browser.find(By.id("stream:log")).getText();
+                assertTrue(log.contains("Headend: started"), log);
+                assertFalse(
+                        app.admin()
+                                .get("/api/v1/streams/" + id + "/log")
+                                .json()
+                                .getJsonArray("lines")
+                                .isEmpty(),
+                        "the API's log of a live passthrough stream");
+                // The copied source's video bitrate as nginx-rtmp measures it (every 10 s), pushed.
+                browser.waitFor(
+                        Duration.ofSeconds(30),
+                        d -> Integer.parseInt(d.findElement(By.cssSelector(".source-kbps"))
+                                        .getText()
+                                        .trim())
+                                > 0);
+                var source = app.admin()
+                        .get("/api/v1/streams/" + id + "/status")
+                        .json()
+                        .getJsonArray("renditions")
+                        .getJsonObject(0);
+                assertTrue(source.getInt("videoKbps") > 0, source.toString());
             }
             watcher.waitFor(
                     Duration.ofSeconds(15),

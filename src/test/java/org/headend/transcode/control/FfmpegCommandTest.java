@@ -19,8 +19,8 @@ class FfmpegCommandTest {
     static final String INPUT_URL = "rtmp://127.0.0.1:1935/live/townhall";
     static final HlsSettings HLS = new HlsSettings(4, 6);
     static final Path OUT = Path.of("/var/hls/townhall");
-    static final InputInfo HD_60FPS = new InputInfo("H264", "AAC", 1920, 1080, 60, 6000, true);
-    static final InputInfo HD_SILENT = new InputInfo("H264", null, 1920, 1080, 25, 6000, false);
+    static final InputInfo HD_60FPS = new InputInfo("H264", "AAC", 1920, 1080, 60, 6000, 5800, true);
+    static final InputInfo HD_SILENT = new InputInfo("H264", null, 1920, 1080, 25, 6000, 6000, false);
     static final ThumbnailOutput THUMBNAIL =
             new ThumbnailOutput(Path.of("/var/thumbnails/5f0c.jpg"), Duration.ofSeconds(2), 320);
 
@@ -110,7 +110,7 @@ class FfmpegCommandTest {
 
     @Test
     void noFpsFilterWhenTheSourceIsSlowerThanEveryRendition() {
-        var input = new InputInfo("H264", "AAC", 1920, 1080, 29.97, 6000, true);
+        var input = new InputInfo("H264", "AAC", 1920, 1080, 29.97, 6000, 5800, true);
 
         String graph = after(build(defaultLadder(), input, INPUT_URL), "-filter_complex");
 

@@ -23,7 +23,7 @@ class RenditionPlanTest {
                     new Rendition("360p", 640, 360, 800, 96, 30, "main", "veryfast")));
 
     static InputInfo source(int width, int height) {
-        return new InputInfo("H264", "AAC", width, height, 30, 1327, true);
+        return new InputInfo("H264", "AAC", width, height, 30, 1327, 1199, true);
     }
 
     @Test
@@ -84,7 +84,15 @@ class RenditionPlanTest {
         assertEquals(List.of("source"), cut.variantNames());
         assertEquals(
                 List.of(new RenditionStatus(
-                        "source", 1920, 1080, 1327, RenditionStatus.ACTIVE, "source copied without re-encoding")),
+                        "source", 1920, 1080, 1199, RenditionStatus.ACTIVE, "source copied without re-encoding")),
                 cut.statuses());
+        assertTrue(cut.statuses().get(0).copiesSource());
+    }
+
+    @Test
+    void anEncodedRenditionDoesNotCopyTheSource() {
+        var cut = RenditionPlan.of(DEFAULT, source(1920, 1080));
+
+        assertTrue(cut.statuses().stream().noneMatch(RenditionStatus::copiesSource));
     }
 }
