@@ -14,6 +14,7 @@ LOADS=${LOADS:-10}
 command -v chromium >/dev/null && command -v chromedriver >/dev/null \
   || { echo "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)" >&2; exit 1; }
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD)" >&2
+mvn -B -q -f datasource/pom.xml install -DskipTests
 mvn -B -q package -DskipTests
 mvn -B verify -Dspotless.check.skip=true -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=ConsoleBench -Dbench.consoles="$CONSOLES" -Dbench.changes="$CHANGES" -Dbench.loads="$LOADS" \

@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 FAILURES=${FAILURES:-10}
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD)" >&2
+mvn -B -q -f datasource/pom.xml install -DskipTests
 mvn -B -q package -DskipTests
 mvn -B verify -Dspotless.check.skip=true -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=FailoverBench -Dbench.failures="$FAILURES" \

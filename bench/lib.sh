@@ -106,7 +106,8 @@ require_tools() {
 ensure_artifacts() {
   if [ ! -f "$BENCH_ROOT/target/headend.war" ] || [ ! -f "$BENCH_ROOT/target/payara-micro.jar" ]; then
     log "target/headend.war or target/payara-micro.jar missing: building (mvn -B -q package -DskipTests)"
-    (cd "$BENCH_ROOT" && mvn -B -q package -DskipTests >&2) || die "the build failed"
+    (cd "$BENCH_ROOT" && mvn -B -q -f datasource/pom.xml install -DskipTests >&2 \
+      && mvn -B -q package -DskipTests >&2) || die "the build failed"
   elif [ -n "$(cd "$BENCH_ROOT" && find pom.xml src db server-config -newer target/headend.war -type f 2>/dev/null | head -n 1)" ]; then
     log "warning: sources are newer than target/headend.war; measuring the WAR as built"
   fi

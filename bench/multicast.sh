@@ -15,6 +15,7 @@ command -v taskset >/dev/null || { echo "taskset (util-linux) is required" >&2; 
 command -v ffmpeg >/dev/null || { echo "ffmpeg is required" >&2; exit 1; }
 [ "$(nproc)" -ge 2 ] || { echo "two cores are needed: receivers on one, senders on the other" >&2; exit 1; }
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD)" >&2
+mvn -B -q -f datasource/pom.xml install -DskipTests
 taskset -c 0 mvn -B verify -Dspotless.check.skip=true -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=MulticastBench -Dbench.seconds="$SOURCE_SECONDS" -Dbench.stepSeconds="$STEP_SECONDS" -Dbench.senderCpu=1 \
   -Dbench.senderPrefix="${SENDER_PREFIX:-}" -Dbench.senders="${SENDERS:-1,4,8,16,24,32,48,64,96,128}" \

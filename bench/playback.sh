@@ -13,6 +13,7 @@ ROUNDS=${ROUNDS:-3}
 VIEWERS=${VIEWERS:-1000}
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null; }
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD)" >&2
+mvn -B -q -f datasource/pom.xml install -DskipTests
 mvn -B -q package -DskipTests
 mvn -B verify -Dspotless.check.skip=true -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=PlaybackBench -Dbench.rounds="$ROUNDS" -Dbench.viewers="$VIEWERS" \

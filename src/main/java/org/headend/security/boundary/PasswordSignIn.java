@@ -11,6 +11,7 @@ import org.headend.security.control.DirectoryUnavailableException;
 import org.headend.security.control.NoRoleException;
 import org.headend.security.control.SignIn;
 import org.headend.security.control.SignInGuard;
+import org.headend.security.control.Usernames;
 
 /**
  * One sign-in attempt with a username and password, the same for the API's token endpoint and the
@@ -39,7 +40,8 @@ public class PasswordSignIn {
 
     public SignIn attempt(String username, String password) {
         String address = request.getRemoteAddr();
-        String actor = printable(username);
+        // A refused attempt has no account to name: it is recorded under the spelling the lockout counts.
+        String actor = printable(Usernames.key(username));
         var locked = guard.lockedFor(username, address);
         if (locked.isPresent()) {
             audit.recordAs(actor, "auth.sign-in.locked", "user", actor, null);

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.headend.audit.boundary.Audit;
 import org.headend.platform.ApiException;
 import org.headend.security.control.UserStore;
+import org.headend.security.control.Usernames;
 import org.headend.security.entity.Role;
 import org.headend.security.entity.User;
 
@@ -26,6 +27,7 @@ public class UserOperations {
     @Inject
     Audit audit;
 
+    /** Stored in lower case ({@code Alice} becomes {@code alice}), so one person has one account name. */
     public User create(String username, String password, String roleName, boolean enabled) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw ApiException.invalid(
@@ -34,14 +36,15 @@ public class UserOperations {
         }
         checkPassword(password);
         Role role = role(roleName);
-        if (users.exists(username)) {
-            throw ApiException.conflict("A user named '" + username + "' already exists.");
+        String name = Usernames.key(username);
+        if (users.exists(name)) {
+            throw ApiException.conflict("A user named '" + name + "' already exists.");
         }
-        User user = users.create(username, password, role);
+        User user = users.create(name, password, role);
         if (!enabled) {
-            user = users.update(username, Optional.empty(), Optional.empty(), Optional.of(false));
+            user = users.update(name, Optional.empty(), Optional.empty(), Optional.of(false));
         }
-        audit.record("user.create", "user", username, "role=" + role.id() + " enabled=" + enabled);
+        audit.record("user.create", "user", name, "role=" + role.id() + " enabled=" + enabled);
         return user;
     }
 
@@ -49,6 +52,7 @@ public class UserOperations {
     public User update(
             String username, Optional<String> password, Optional<String> roleName, Optional<Boolean> enabled) {
         User user = existing(username);
+        String name = user.username();
         password.ifPresent(UserOperations::checkPassword);
         Optional<Role> role = roleName.map(UserOperations::role);
         boolean losesAdmin = user.role() == Role.ADMIN
@@ -56,20 +60,20 @@ public class UserOperations {
                 && (role.filter(r -> r != Role.ADMIN).isPresent()
                         || enabled.filter(e -> !e).isPresent());
         if (losesAdmin && users.enabledAdmins() <= 1) {
-            throw ApiException.conflict("'" + username + "' is the last enabled admin.");
+            throw ApiException.conflict("'" + name + "' is the last enabled admin.");
         }
-        User updated = users.update(username, password, role, enabled);
-        audit.record("user.update", "user", username, changes(password, role, enabled));
+        User updated = users.update(name, password, role, enabled);
+        audit.record("user.update", "user", name, changes(password, role, enabled));
         return updated;
     }
 
     public void delete(String username) {
         User user = existing(username);
         if (user.role() == Role.ADMIN && user.enabled() && users.enabledAdmins() <= 1) {
-            throw ApiException.conflict("'" + username + "' is the last enabled admin.");
+            throw ApiException.conflict("'" + user.username() + "' is the last enabled admin.");
         }
-        users.delete(username);
-        audit.record("user.delete", "user", username, null);
+        users.delete(user.username());
+        audit.record("user.delete", "user", user.username(), null);
     }
 
     public User existing(String username) {

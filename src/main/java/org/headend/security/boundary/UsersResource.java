@@ -79,11 +79,12 @@ public class UsersResource {
     @Path("{username}")
     @Operation(summary = "Change a user's password, role or enabled flag")
     public UserJson update(@PathParam("username") String username, JsonObject body) {
-        operations.existing(username);
+        // The path may spell the name in any case; a body naming it must use the stored spelling.
+        String current = operations.existing(username).username();
         var json = JsonBody.of(body, FIELDS);
-        json.requireUnchanged("username", username, "A user cannot be renamed.");
+        json.requireUnchanged("username", current, "A user cannot be renamed.");
         return UserJson.of(operations.update(
-                username,
+                current,
                 json.optionalString("password"),
                 json.optionalString("role"),
                 json.optionalBoolean("enabled")));

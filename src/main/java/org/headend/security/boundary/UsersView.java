@@ -59,8 +59,8 @@ public class UsersView implements Serializable {
 
     public void create() {
         act("users:new-", () -> {
-            operations.create(newUsername, newPassword, newRole, true);
-            ConsoleMessages.info("User '" + newUsername + "' created.");
+            var created = operations.create(newUsername, newPassword, newRole, true);
+            ConsoleMessages.info("User '" + created.username() + "' created.");
             newUsername = null;
         });
         newPassword = null;

@@ -15,8 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Sign-in against an LDAP directory, enabled when {@code headend.ldap.url} is set: the service
  * account (or an anonymous connection) finds the user's entry, a bind as that entry checks the
- * password, and the groups naming the entry as a member are returned by their {@code cn}.
- * Settings are checked on first use, so a typo surfaces as a message naming the setting.
+ * password, and the groups naming the entry as a member are returned by their {@code cn}. The user
+ * is named by the entry's own username attribute ({@code uid}), not by what was typed: directories
+ * match {@code ALICE} to {@code alice}, and Headend must count that person once. Settings are
+ * checked on first use, so a typo surfaces as a message naming the setting.
  */
 @ApplicationScoped
 public class LdapDirectory {
@@ -57,6 +59,10 @@ public class LdapDirectory {
     @ConfigProperty(name = "headend.ldap.group-filter", defaultValue = "(member={0})")
     String groupFilter;
 
+    @Inject
+    @ConfigProperty(name = "headend.ldap.username-attribute", defaultValue = "uid")
+    String usernameAttribute;
+
     private volatile LdapSettings settings;
 
     public boolean enabled() {
@@ -78,13 +84,13 @@ public class LdapDirectory {
             if (directory.bindDn().isPresent()) {
                 service.bind(directory.bindDn().get(), directory.bindPassword());
             }
-            Optional<String> userDn = findUser(service, directory, username);
-            if (userDn.isEmpty() || !passwordAccepted(directory, userDn.get(), password)) {
+            Optional<Entry> entry = findUser(service, directory, username);
+            if (entry.isEmpty() || !passwordAccepted(directory, entry.get().dn(), password)) {
                 return Optional.empty();
             }
-            List<String> groups = groupsOf(service, directory, userDn.get());
-            LOG.fine(() -> "LDAP sign-in of " + userDn.get() + " with groups " + groups);
-            return Optional.of(new DirectoryUser(username, groups));
+            List<String> groups = groupsOf(service, directory, entry.get().dn());
+            LOG.fine(() -> "LDAP sign-in of " + entry.get().dn() + " with groups " + groups);
+            return Optional.of(new DirectoryUser(entry.get().username(), groups));
         } catch (NamingException e) {
             // The message of a NamingException names the server and the operation, never a password.
             throw new DirectoryUnavailableException(
@@ -97,23 +103,49 @@ public class LdapDirectory {
     private LdapSettings settings() {
         if (settings == null) {
             LdapSettings checked = LdapSettings.of(
-                    url.orElse(""), startTls, bindDn, bindPassword, userBaseDn, userFilter, groupBaseDn, groupFilter);
+                    url.orElse(""),
+                    startTls,
+                    bindDn,
+                    bindPassword,
+                    userBaseDn,
+                    userFilter,
+                    groupBaseDn,
+                    groupFilter,
+                    usernameAttribute);
             LOG.info(() -> "LDAP sign-in enabled: " + checked);
             settings = checked;
         }
         return settings;
     }
 
-    private static Optional<String> findUser(LdapConnection service, LdapSettings directory, String username)
+    /** The user's entry: its DN, and its name as the directory spells it. */
+    private record Entry(String dn, String username) {}
+
+    private static Optional<Entry> findUser(LdapConnection service, LdapSettings directory, String username)
             throws NamingException {
         // Two at most: one is the user, a second makes the username ambiguous.
-        List<SearchResult> found =
-                service.search(directory.userBaseDn(), LdapFilters.fill(directory.userFilter(), username), 2, "1.1");
+        List<SearchResult> found = service.search(
+                directory.userBaseDn(),
+                LdapFilters.fill(directory.userFilter(), username),
+                2,
+                directory.usernameAttribute());
         if (found.size() != 1) {
             LOG.log(Level.INFO, "LDAP sign-in refused: {0} entries match the username", found.size());
             return Optional.empty();
         }
-        return Optional.of(found.get(0).getNameInNamespace());
+        String dn = found.get(0).getNameInNamespace();
+        Attribute name = found.get(0).getAttributes().get(directory.usernameAttribute());
+        Optional<String> canonical = Optional.ofNullable(name)
+                .flatMap(LdapDirectory::firstValue)
+                .map(String::strip)
+                .filter(n -> !n.isEmpty());
+        if (canonical.isEmpty()) {
+            LOG.log(
+                    Level.WARNING,
+                    "LDAP sign-in refused: {0} has no {1} attribute (headend.ldap.username-attribute)",
+                    new Object[] {dn, directory.usernameAttribute()});
+        }
+        return canonical.map(n -> new Entry(dn, n));
     }
 
     private static boolean passwordAccepted(LdapSettings directory, String userDn, String password)

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 
@@ -20,7 +21,11 @@ record LdapSettings(
         String userBaseDn,
         String userFilter,
         String groupBaseDn,
-        String groupFilter) {
+        String groupFilter,
+        String usernameAttribute) {
+
+    /** An attribute's name or OID (RFC 4512 {@code oid}), nothing that could add options or a filter. */
+    private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,63}|[0-9]+(\\.[0-9]+)+");
 
     static LdapSettings of(
             String url,
@@ -30,7 +35,8 @@ record LdapSettings(
             Optional<String> userBaseDn,
             String userFilter,
             Optional<String> groupBaseDn,
-            String groupFilter) {
+            String groupFilter,
+            String usernameAttribute) {
         URI uri = url(url, startTls);
         Optional<String> account = bindDn.map(String::trim).filter(dn -> !dn.isEmpty());
         account.ifPresent(dn -> dn("headend.ldap.bind-dn", Optional.of(dn)));
@@ -47,7 +53,16 @@ record LdapSettings(
                 dn("headend.ldap.user-base-dn", userBaseDn),
                 LdapFilters.checked("headend.ldap.user-filter", userFilter),
                 dn("headend.ldap.group-base-dn", groupBaseDn),
-                LdapFilters.checked("headend.ldap.group-filter", groupFilter));
+                LdapFilters.checked("headend.ldap.group-filter", groupFilter),
+                attribute("headend.ldap.username-attribute", usernameAttribute));
+    }
+
+    private static String attribute(String key, String name) {
+        String trimmed = name.trim();
+        if (!ATTRIBUTE.matcher(trimmed).matches()) {
+            throw new IllegalStateException(key + ": '" + trimmed + "' is not an attribute name, such as uid");
+        }
+        return trimmed;
     }
 
     private static URI url(String text, boolean startTls) {
@@ -100,6 +115,6 @@ record LdapSettings(
     public String toString() {
         return "LdapSettings[url=" + url + ", startTls=" + startTls + ", bindDn=" + bindDn.orElse("(anonymous)")
                 + ", userBaseDn=" + userBaseDn + ", userFilter=" + userFilter + ", groupBaseDn=" + groupBaseDn
-                + ", groupFilter=" + groupFilter + "]";
+                + ", groupFilter=" + groupFilter + ", usernameAttribute=" + usernameAttribute + "]";
     }
 }

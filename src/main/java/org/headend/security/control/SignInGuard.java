@@ -66,8 +66,9 @@ public class SignInGuard {
         }
     }
 
+    /** {@code ALICE}, {@code " Alice"} and {@code alice} share one count: known before anyone checks a password. */
     private static String userKey(String username) {
-        return "user:" + username;
+        return "user:" + Usernames.key(username);
     }
 
     private static String addressKey(String address) {

@@ -7,11 +7,15 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A local operator account; the password is kept only as a PBKDF2 hash. */
+/**
+ * A local operator account; the password is kept only as a PBKDF2 hash. Usernames are created in
+ * lower case and found regardless of case ({@link #BY_KEY}), as directory names are.
+ */
 @Entity
 @Table(name = "app_users")
 @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
 @NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.username")
+@NamedQuery(name = User.BY_KEY, query = "SELECT u FROM User u WHERE LOWER(u.username) = :key")
 @NamedQuery(
         name = User.COUNT_ENABLED_WITH_ROLE,
         query = "SELECT COUNT(u) FROM User u WHERE u.enabled = TRUE AND u.role = :role")
@@ -19,6 +23,7 @@ public class User {
 
     public static final String COUNT = "User.count";
     public static final String ALL = "User.all";
+    public static final String BY_KEY = "User.byKey";
     public static final String COUNT_ENABLED_WITH_ROLE = "User.countEnabledWithRole";
 
     @Id

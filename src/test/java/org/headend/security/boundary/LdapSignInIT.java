@@ -20,6 +20,7 @@ import org.headend.testing.Browser;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.LdapTestCertificate;
 import org.headend.testing.LdapTestDirectory;
+import org.headend.testing.Names;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -30,8 +31,9 @@ import org.openqa.selenium.By;
 
 /**
  * Sign-in through a real LDAP directory (in-memory, in this JVM): directory groups become roles
- * through the role map, users without a mapped group are told so, and what a user types cannot
- * rewrite the directory search. Few wrong passwords here: ten from one address lock it out.
+ * through the role map, users without a mapped group are told so, what a user types cannot
+ * rewrite the directory search, and a name typed in another case is the directory's one person.
+ * Few wrong passwords here: ten from one address lock it out.
  */
 class LdapSignInIT {
 
@@ -67,9 +69,11 @@ class LdapSignInIT {
     @Test
     void inTheConsoleAnOperatorGetsOperatorPagesAnUnmappedUserIsToldWhyAndIdleSessionsEnd() {
         try (Browser browser = new Browser(app.baseUrl())) {
-            browser.signIn("bob", LdapTestDirectory.passwordOf("bob"));
+            browser.signIn("BOB", LdapTestDirectory.passwordOf("bob"));
             browser.waitFor(d -> browser.currentPath().equals("/"));
-            assertTrue(browser.find(By.id("signed-in-as")).getText().contains("operator"));
+            String signedInAs = browser.find(By.id("signed-in-as")).getText();
+            assertTrue(signedInAs.contains("operator"), signedInAs);
+            assertTrue(signedInAs.contains("bob"), "the directory's name, not the one typed: " + signedInAs);
             browser.open("/users");
             assertEquals("Not allowed", browser.find(By.id("error-title")).getText());
 
@@ -88,6 +92,44 @@ class LdapSignInIT {
             browser.signIn("alice", LdapTestDirectory.passwordOf("bob"));
             assertTrue(browser.find(By.id("signin:messages")).getText().contains("Invalid username or password"));
         }
+    }
+
+    @Test
+    void aNameTypedInAnotherCaseSignsInAsTheDirectorysNameEverywhere() {
+        Instant before = Instant.now();
+
+        var reply = signIn(app, "ALICE", LdapTestDirectory.passwordOf("alice"));
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("alice", claimsOf(reply).getString("upn"));
+        var admin = app.admin();
+        List<JsonObject> trail = admin.get("/api/v1/audit?user=alice&from=" + before)
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertEquals(
+                1,
+                trail.stream()
+                        .filter(e -> e.getString("action").equals("auth.token")
+                                && e.getString("objectId").equals("alice"))
+                        .count(),
+                trail.toString());
+        assertEquals(0, admin.get("/api/v1/audit?user=ALICE").json().getInt("total"), "nothing is recorded as 'ALICE'");
+    }
+
+    @Test
+    void aTokenMadeAfterSigningInAsAliceBelongsToAlice() {
+        String name = Names.unique("script");
+        Api typedAlice = as(app, signIn(app, " Alice", LdapTestDirectory.passwordOf("alice")));
+        var made = typedAlice.post(
+                "/api/v1/tokens", Json.createObjectBuilder().add("name", name).build());
+        assertEquals(201, made.status(), made.body());
+        assertEquals("alice", made.json().getString("owner"));
+
+        Api alice = as(app, signIn(app, "alice", LdapTestDirectory.passwordOf("alice")));
+
+        assertTrue(alice.get("/api/v1/tokens").body().contains("\"name\":\"" + name + "\""), "listed for alice");
+        assertTrue(app.admin().get("/api/v1/tokens?owner=alice").body().contains(name), "listed for alice to admins");
     }
 
     @Test
@@ -220,13 +262,16 @@ class LdapSignInIT {
     }
 
     private static List<String> groupsIn(Api.Reply token) {
+        return claimsOf(token).getJsonArray("groups").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
+    }
+
+    private static JsonObject claimsOf(Api.Reply token) {
         String jwt = token.json().getString("access_token");
         String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
         try (var reader = Json.createReader(new StringReader(payload))) {
-            JsonObject claims = reader.readObject();
-            return claims.getJsonArray("groups").getValuesAs(JsonString.class).stream()
-                    .map(JsonString::getString)
-                    .toList();
+            return reader.readObject();
         }
     }
 }

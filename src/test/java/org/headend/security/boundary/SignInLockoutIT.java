@@ -3,6 +3,7 @@ package org.headend.security.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.headend.testing.ApiUsers;
 import org.headend.testing.Browser;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
@@ -35,6 +38,40 @@ class SignInLockoutIT {
         assertEquals(429, locked.status());
         assertTrue(locked.raw().contains("Retry-After:"), locked.raw());
         assertTrue(locked.raw().contains("application/problem+json"), locked.raw());
+    }
+
+    @Test
+    void failuresSplitBetweenSpellingsOfOneNameLockThatAccount(HeadendProcess app) throws IOException {
+        String typed = Names.unique("Split-Victim");
+        String stored = typed.toLowerCase(Locale.ROOT);
+        var made = app.admin()
+                .post(
+                        "/api/v1/users",
+                        Json.createObjectBuilder()
+                                .add("username", typed)
+                                .add("password", ApiUsers.PASSWORD)
+                                .add("role", "viewer")
+                                .build());
+        assertEquals(201, made.status(), made.body());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(
+                    401,
+                    signIn(app, "127.0.0.26", typed.toUpperCase(Locale.ROOT), "wrong-" + i)
+                            .status());
+            assertEquals(401, signIn(app, "127.0.0.26", stored, "wrong-" + i).status());
+        }
+
+        Reply locked = signIn(app, "127.0.0.27", " " + typed, ApiUsers.PASSWORD);
+
+        assertEquals(429, locked.status(), "locked even with the right password: " + locked.raw());
+        assertEquals(
+                0,
+                app.admin()
+                        .get("/api/v1/audit?user=" + typed.toUpperCase(Locale.ROOT))
+                        .json()
+                        .getInt("total"),
+                "refusals are recorded under the account's name");
+        assertTrue(app.admin().get("/api/v1/audit?user=" + stored).body().contains("auth.sign-in.locked"));
     }
 
     @Test

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import org.headend.testing.Api;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
@@ -79,6 +83,48 @@ class UsersResourceIT {
         assertEquals(403, operator.post("/api/v1/users", "{}").status());
         assertEquals(403, operator.get("/api/v1/audit").status());
         assertEquals(403, operator.get("/api/v1/audit.csv").status());
+    }
+
+    @Test
+    void aUsernameIsOneAccountInAnyCase() {
+        String typed = Names.unique("Case-User");
+        String stored = typed.toLowerCase(Locale.ROOT);
+        JsonObject user = Json.createObjectBuilder()
+                .add("username", typed)
+                .add("password", PASSWORD)
+                .add("role", "viewer")
+                .build();
+
+        var created = admin.post("/api/v1/users", user);
+
+        assertEquals(201, created.status(), created.body());
+        assertEquals(stored, created.json().getString("username"));
+        var again = admin.post(
+                "/api/v1/users",
+                Json.createObjectBuilder()
+                        .add("username", stored)
+                        .add("password", PASSWORD)
+                        .add("role", "admin")
+                        .build());
+        assertEquals(409, again.status(), again.body());
+        assertEquals(
+                stored,
+                admin.get("/api/v1/users/" + typed.toUpperCase(Locale.ROOT))
+                        .json()
+                        .getString("username"));
+        for (String spelling : List.of(typed.toUpperCase(Locale.ROOT), " " + typed, stored)) {
+            var reply = app.api()
+                    .post(
+                            "/api/v1/auth/token",
+                            Json.createObjectBuilder()
+                                    .add("username", spelling)
+                                    .add("password", PASSWORD)
+                                    .build());
+            assertEquals(200, reply.status(), spelling + ": " + reply.body());
+            String jwt = reply.json().getString("access_token");
+            String claims = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+            assertTrue(claims.contains("\"upn\":\"" + stored + "\""), spelling + ": " + claims);
+        }
     }
 
     @Test

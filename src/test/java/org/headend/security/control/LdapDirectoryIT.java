@@ -42,6 +42,24 @@ class LdapDirectoryIT {
     }
 
     @Test
+    void theUserIsNamedAsTheDirectorySpellsItNotAsTyped() {
+        for (String typed : List.of("ALICE", "Alice")) {
+            assertEquals(
+                    Optional.of(new DirectoryUser("alice", List.of("video-admins"))),
+                    ldap(directory.url()).authenticate(typed, LdapTestDirectory.passwordOf("alice")),
+                    "'" + typed + "'");
+        }
+    }
+
+    @Test
+    void anEntryWithoutTheUsernameAttributeSignsNobodyIn() {
+        var cut = ldap(directory.url());
+        cut.usernameAttribute = "mail";
+
+        assertEquals(Optional.empty(), cut.authenticate("alice", LdapTestDirectory.passwordOf("alice")));
+    }
+
+    @Test
     void aDnWithEscapesFindsItsGroups() {
         String uid = "fay(tv), desk";
 
@@ -154,6 +172,7 @@ class LdapDirectoryIT {
         ldap.userFilter = "(uid={0})";
         ldap.groupBaseDn = Optional.of(LdapTestDirectory.GROUPS);
         ldap.groupFilter = "(member={0})";
+        ldap.usernameAttribute = "uid";
         return ldap;
     }
 }

@@ -65,7 +65,8 @@ class LdapSettingsTest {
                         PEOPLE,
                         "(uid={0})",
                         GROUPS,
-                        "(member={0})"));
+                        "(member={0})",
+                        "uid"));
         assertEquals("headend.ldap.bind-password is required with headend.ldap.bind-dn", refused.getMessage());
     }
 
@@ -81,7 +82,8 @@ class LdapSettingsTest {
                         Optional.empty(),
                         "(uid={0})",
                         GROUPS,
-                        "(member={0})"));
+                        "(member={0})",
+                        "uid"));
         assertEquals("headend.ldap.user-base-dn is required when headend.ldap.url is set", missing.getMessage());
         var malformed = assertThrows(
                 IllegalStateException.class,
@@ -93,8 +95,23 @@ class LdapSettingsTest {
                         PEOPLE,
                         "(uid={0})",
                         Optional.of("groups"),
-                        "(member={0})"));
+                        "(member={0})",
+                        "uid"));
         assertTrue(malformed.getMessage().startsWith("headend.ldap.group-base-dn: 'groups'"), malformed.getMessage());
+    }
+
+    @Test
+    void theUsernameAttributeIsANameOrAnOidAndNothingElse() {
+        assertEquals(
+                "sAMAccountName",
+                settings("ldap://dir", false, " sAMAccountName ").usernameAttribute());
+        assertEquals(
+                "0.9.2342.19200300.100.1.1",
+                settings("ldap://dir", false, "0.9.2342.19200300.100.1.1").usernameAttribute());
+        for (String bad : new String[] {"", "uid;binary", "uid,cn", "(uid=*)", "1uid"}) {
+            var refused = assertThrows(IllegalStateException.class, () -> settings("ldap://dir", false, bad), bad);
+            assertTrue(refused.getMessage().startsWith("headend.ldap.username-attribute: '"), refused.getMessage());
+        }
     }
 
     @Test
@@ -112,7 +129,8 @@ class LdapSettingsTest {
                         PEOPLE,
                         "(uid={0})",
                         GROUPS,
-                        "(member={0})")
+                        "(member={0})",
+                        "uid")
                 .toString();
 
         assertFalse(described.contains("s3cret-Service"), described);
@@ -120,7 +138,19 @@ class LdapSettingsTest {
     }
 
     private static LdapSettings settings(String url, boolean startTls) {
+        return settings(url, startTls, "uid");
+    }
+
+    private static LdapSettings settings(String url, boolean startTls, String usernameAttribute) {
         return LdapSettings.of(
-                url, startTls, Optional.empty(), Optional.empty(), PEOPLE, "(uid={0})", GROUPS, "(member={0})");
+                url,
+                startTls,
+                Optional.empty(),
+                Optional.empty(),
+                PEOPLE,
+                "(uid={0})",
+                GROUPS,
+                "(member={0})",
+                usernameAttribute);
     }
 }

@@ -16,7 +16,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The physical connection source behind {@code java:app/jdbc/headend}; the container pools it.
  * It reads {@code headend.db.url}, {@code headend.db.user} and {@code headend.db.password} from
  * MicroProfile Config at connect time, so one annotation serves the embedded H2 default and
- * PostgreSQL in production, and no credential is written into the application.
+ * PostgreSQL in production, and no credential is written into the application. It is a jar of its
+ * own because Payara Server loads it with the EAR's class loader while deploying, which does not
+ * see the WAR's classes: the EAR keeps this jar in {@code lib/}, the WAR in {@code WEB-INF/lib}.
  */
 public class HeadendDataSource implements DataSource {
 
