@@ -27,7 +27,7 @@ public record StreamJson(
         Instant expiresAt,
         boolean redundancy,
         @JsonbProperty("public") @Schema(name = "public") boolean isPublic,
-        String streamKey) {
+        @Schema(description = "The stream key: only in the answers to creation and key rotation") String streamKey) {
 
     static StreamJson of(Stream stream, StreamState state, InputJson input, String playbackUrl, String key) {
         return new StreamJson(

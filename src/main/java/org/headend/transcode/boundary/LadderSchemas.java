@@ -12,7 +12,7 @@ final class LadderSchemas {
 
     private LadderSchemas() {}
 
-    @Schema(name = "LadderCreate", description = "A new ladder")
+    @Schema(name = "LadderCreate", description = "A new ladder with 1-8 renditions (none for passthrough)")
     record Create(
             @Schema(
                             required = true,
@@ -21,16 +21,16 @@ final class LadderSchemas {
                             pattern = "^[a-z0-9][a-z0-9-]{0,62}$")
                     String name,
             @Schema(description = "Copy the source instead of encoding", defaultValue = "false") Boolean passthrough,
-            @Schema(description = "1-8 renditions", maxItems = 8) List<Rendition> renditions) {}
+            List<Rendition> renditions) {}
 
     @Schema(
             name = "LadderChange",
             description = "The ladder's new renditions; streams use them from their next publish. A ladder "
-                    + "cannot be renamed: name, if given, must be the current one")
+                    + "cannot be renamed: name, if given, must be the current one. 1-8 renditions")
     record Change(
             @Schema(description = "The current name (renaming is refused)") String name,
             @Schema(defaultValue = "false") Boolean passthrough,
-            @Schema(description = "1-8 renditions", maxItems = 8) List<Rendition> renditions) {}
+            List<Rendition> renditions) {}
 
     /**
      * A class, not a record: Payara takes a {@code @Schema} on a method whose name contains "set"

@@ -13,22 +13,20 @@ final class WebhookSchemas {
 
     private static final String URL = "http:// or https:// with a host, no credentials";
 
-    @Schema(name = "WebhookCreate", description = "A new webhook")
+    @Schema(
+            name = "WebhookCreate",
+            description = "A new webhook; url, events (at least one) and secret are required",
+            requiredProperties = {"url", "events", "secret"})
     record Create(
-            @Schema(required = true, description = URL, maxLength = 2048) String url,
-            @Schema(required = true, minItems = 1) List<Event> events,
-            @Schema(
-                            required = true,
-                            description = "Signs every event",
-                            minLength = 16,
-                            maxLength = 256,
-                            writeOnly = true)
+            @Schema(description = URL, maxLength = 2048) String url,
+            List<Event> events,
+            @Schema(description = "Signs every event", minLength = 16, maxLength = 256, writeOnly = true)
                     String secret) {}
 
     @Schema(name = "WebhookChange", description = "Any of the three; what is left out stays")
     record Change(
             @Schema(description = URL, maxLength = 2048) String url,
-            @Schema(minItems = 1) List<Event> events,
+            List<Event> events,
             @Schema(minLength = 16, maxLength = 256, writeOnly = true) String secret) {}
 
     @Schema(
