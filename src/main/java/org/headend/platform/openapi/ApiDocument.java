@@ -62,14 +62,15 @@ import org.headend.platform.Problem;
                                                     schema = @Schema(ref = "Problem"))),
                             @APIResponse(
                                     name = Problems.UNAUTHORIZED,
-                                    description = "No valid bearer token",
+                                    description = "No valid bearer token (at sign-in: wrong username or password)",
                                     content =
                                             @Content(
                                                     mediaType = Problem.MEDIA_TYPE,
                                                     schema = @Schema(ref = "Problem"))),
                             @APIResponse(
                                     name = Problems.FORBIDDEN,
-                                    description = "The caller's role does not allow this",
+                                    description =
+                                            "The caller's role does not allow this (at sign-in: no group maps to a role)",
                                     content =
                                             @Content(
                                                     mediaType = Problem.MEDIA_TYPE,

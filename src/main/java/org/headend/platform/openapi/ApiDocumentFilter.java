@@ -1,9 +1,11 @@
 package org.headend.platform.openapi;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -33,7 +35,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  *       of X (Payara keeps only the {@code $ref}, and inlines X's properties for every other way of
  *       saying "a list of X");
  *   <li>the defaults of {@code @Schema} annotations that Payara writes out are taken back
- *       ({@link SchemaDefaults}), and an enum's schema gets the {@code type: string} it leaves out.
+ *       ({@link SchemaDefaults}), an enum's schema gets the {@code type: string} it leaves out, and
+ *       schemas nothing refers to are dropped.
  * </ul>
  */
 public class ApiDocumentFilter implements OASFilter {
@@ -49,6 +52,26 @@ public class ApiDocumentFilter implements OASFilter {
                     .forEach((path, item) -> item.getOperations().values().forEach(op -> complete(path, op)));
         }
         SchemaWalk.each(document, SchemaDefaults::clear);
+        dropUnused(document);
+    }
+
+    /**
+     * Payara adds a schema for every Java type a resource method returns, the raw generic
+     * {@code Page} too, which the operations' own (typed) schemas replace: a schema nothing refers
+     * to only puzzles a reader.
+     */
+    private static void dropUnused(OpenAPI document) {
+        if (document.getComponents() == null || document.getComponents().getSchemas() == null) {
+            return;
+        }
+        Set<String> used = new HashSet<>();
+        SchemaWalk.each(document, schema -> {
+            if (schema.getRef() != null) {
+                used.add(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1));
+            }
+        });
+        new ArrayList<>(document.getComponents().getSchemas().keySet())
+                .stream().filter(name -> !used.contains(name)).forEach(document.getComponents()::removeSchema);
     }
 
     private static void complete(String path, Operation operation) {

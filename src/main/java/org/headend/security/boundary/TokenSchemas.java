@@ -1,7 +1,6 @@
 package org.headend.security.boundary;
 
 import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -20,12 +19,7 @@ final class TokenSchemas {
     record AccessToken(
             @Schema(name = "access_token", required = true) String accessToken,
             @Schema(name = "token_type", required = true, enumeration = "Bearer") String tokenType,
-            @Schema(
-                            name = "expires_in",
-                            required = true,
-                            type = SchemaType.INTEGER,
-                            description = "Seconds until it expires")
-                    long expiresIn) {}
+            @Schema(name = "expires_in", required = true, description = "Seconds until it expires") int expiresIn) {}
 
     @Schema(name = "ApiTokenCreate", description = "A new personal API token; it carries the caller's role")
     record ApiTokenCreate(
