@@ -4,18 +4,13 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-import org.eclipse.microprofile.openapi.annotations.info.Info;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The REST API lives under {@code /api}: the public, versioned API under {@code /api/v1} and the
- * nginx-rtmp callbacks under {@code /api/hooks}, which take no bearer token.
+ * nginx-rtmp callbacks under {@code /api/hooks}, which take no bearer token. What the OpenAPI
+ * document says about the whole API is in {@link org.headend.platform.openapi.ApiDocument}.
  */
 @ApplicationPath("/api")
-@OpenAPIDefinition(info = @Info(title = "Headend API", version = "1"))
-@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 @DeclareRoles({"admin", "operator", "viewer"})
 public class HeadendApplication extends Application {
 

@@ -1,17 +1,19 @@
 package org.headend.ingest.boundary;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.headend.ingest.entity.ListenerStatus;
 
 /**
  * A stream's input as the API shows it: never the passphrase itself, only whether there is one.
  * {@code listener} is the running SRT/UDP listener's status, null for RTMP.
  */
+@Schema(name = "InputJson", description = "A stream's input")
 public record InputJson(
         String type,
         Integer port,
         String group,
-        @JsonbProperty("interface") String networkInterface,
+        @JsonbProperty("interface") @Schema(name = "interface") String networkInterface,
         Boolean encrypted,
         String url,
         ListenerStatus listener) {}

@@ -2,6 +2,7 @@ package org.headend.multicast.boundary;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.headend.multicast.control.SenderRules;
 import org.headend.multicast.entity.MulticastChannel;
 import org.headend.multicast.entity.MulticastStatus;
@@ -16,7 +17,7 @@ public record MulticastJson(
         String group,
         int port,
         int ttl,
-        @JsonbProperty("interface") String networkInterface,
+        @JsonbProperty("interface") @Schema(name = "interface") String networkInterface,
         String rendition,
         String format,
         boolean announce,

@@ -20,11 +20,18 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.headend.multicast.control.MulticastStore;
 import org.headend.multicast.control.MulticastSupervisor;
 import org.headend.multicast.entity.MulticastChannel;
 import org.headend.platform.JsonBody;
+import org.headend.platform.openapi.Problems;
 
 /**
  * A stream's multicast senders: add, list, read, remove; each one's SDP and source log. Roles are
@@ -35,6 +42,7 @@ import org.headend.platform.JsonBody;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@Tag(name = "multicast")
 public class MulticastResource {
 
     private static final Set<String> FIELDS =
@@ -63,7 +71,18 @@ public class MulticastResource {
 
     @POST
     @RolesAllowed({"admin", "operator"})
-    @Operation(summary = "Send the stream (or one rendition) to a multicast group while it is live")
+    @Operation(
+            operationId = "createMulticastSender",
+            summary = "Send the stream (or one rendition) to a multicast group while it is live")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MulticastCreate")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(ref = "MulticastJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     public Response create(JsonObject body) {
         var json = JsonBody.of(body, FIELDS);
         MulticastChannel channel = operations.create(
@@ -83,7 +102,13 @@ public class MulticastResource {
 
     @GET
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "The stream's multicast senders with their state and live figures")
+    @Operation(
+            operationId = "listMulticastSenders",
+            summary = "The stream's multicast senders with their state and live figures")
+    @APIResponse(
+            responseCode = "200",
+            description = "The senders",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, ref = "MulticastJson")))
     public List<MulticastJson> list() {
         operations.stream(streamId);
         return senders.ofStream(streamId).stream().map(this::json).toList();
@@ -92,7 +117,11 @@ public class MulticastResource {
     @GET
     @Path("{mid}")
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "One multicast sender")
+    @Operation(operationId = "getMulticastSender", summary = "One multicast sender")
+    @APIResponse(
+            responseCode = "200",
+            description = "The sender",
+            content = @Content(schema = @Schema(ref = "MulticastJson")))
     public MulticastJson get(@PathParam("mid") String senderId) {
         return json(operations.existing(streamId, senderId));
     }
@@ -100,7 +129,8 @@ public class MulticastResource {
     @GET
     @Path("{mid}.sdp")
     @Produces(MulticastFiles.SDP)
-    @Operation(summary = "The sender's session description (SDP), as SAP announces it")
+    @Operation(operationId = "getMulticastSdp", summary = "The sender's session description (SDP), as SAP announces it")
+    @APIResponse(responseCode = "200", description = "The SDP", content = @Content(mediaType = "application/sdp"))
     public String sdp(@PathParam("mid") String senderId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         access.check(authorization);
         return files.sdp(operations.existing(streamId, senderId));
@@ -109,7 +139,11 @@ public class MulticastResource {
     @DELETE
     @Path("{mid}")
     @RolesAllowed({"admin", "operator"})
-    @Operation(summary = "Stop and remove the sender; its SAP session is deleted")
+    @Operation(
+            operationId = "deleteMulticastSender",
+            summary = "Stop and remove the sender; its SAP session is deleted")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
     public Response delete(@PathParam("mid") String senderId) {
         operations.delete(streamId, senderId);
         return Response.noContent().build();
@@ -118,7 +152,11 @@ public class MulticastResource {
     @GET
     @Path("{mid}/log")
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "The last 200 lines of the sender's source ffmpeg log")
+    @Operation(operationId = "getMulticastSenderLog", summary = "The last 200 lines of the sender's source ffmpeg log")
+    @APIResponse(
+            responseCode = "200",
+            description = "The log's lines",
+            content = @Content(schema = @Schema(ref = "SenderLog")))
     public SenderLog log(@PathParam("mid") String senderId) {
         operations.existing(streamId, senderId);
         return new SenderLog(supervisor.log(senderId));

@@ -18,11 +18,18 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.headend.origin.control.SwitchHistory;
 import org.headend.origin.entity.Origin;
 import org.headend.origin.entity.OriginSwitched;
 import org.headend.platform.JsonBody;
+import org.headend.platform.openapi.Problems;
 
 /** A stream's HLS origins: add, list with health, remove, choose one by hand or let Headend choose. */
 @Path("v1/streams/{id}/origins")
@@ -30,6 +37,7 @@ import org.headend.platform.JsonBody;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@Tag(name = "origins")
 @RolesAllowed({"admin", "operator"})
 public class OriginsResource {
 
@@ -48,7 +56,18 @@ public class OriginsResource {
     String streamId;
 
     @POST
-    @Operation(summary = "Add an external origin: the http(s) URL of its media or master playlist")
+    @Operation(
+            operationId = "createOrigin",
+            summary = "Add an external origin: the http(s) URL of its media or master playlist")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OriginCreate")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(ref = "OriginJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     public Response create(JsonObject body) {
         var json = JsonBody.of(body, FIELDS);
         Origin origin = operations.create(
@@ -64,8 +83,13 @@ public class OriginsResource {
     @GET
     @RolesAllowed({"admin", "operator", "viewer"})
     @Operation(
+            operationId = "listOrigins",
             summary =
                     "The stream's origins (its packager while live, then external ones) with health and the active one")
+    @APIResponse(
+            responseCode = "200",
+            description = "The origins",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, ref = "OriginJson")))
     public List<OriginJson> list() {
         return operations.list(streamId);
     }
@@ -73,7 +97,13 @@ public class OriginsResource {
     @GET
     @Path("history")
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "The stream's last switches between origins, newest first: when, from, to, and why")
+    @Operation(
+            operationId = "getOriginHistory",
+            summary = "The stream's last switches between origins, newest first: when, from, to, and why")
+    @APIResponse(
+            responseCode = "200",
+            description = "The last 50 switches",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, ref = "OriginSwitched")))
     public List<OriginSwitched> history() {
         operations.stream(streamId);
         return history.of(streamId);
@@ -82,14 +112,20 @@ public class OriginsResource {
     @GET
     @Path("{oid}")
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "One origin; 'local' is the stream's own packager")
+    @Operation(operationId = "getOrigin", summary = "One origin; 'local' is the stream's own packager")
+    @APIResponse(
+            responseCode = "200",
+            description = "The origin",
+            content = @Content(schema = @Schema(ref = "OriginJson")))
     public OriginJson get(@PathParam("oid") String originId) {
         return operations.one(streamId, originId);
     }
 
     @DELETE
     @Path("{oid}")
-    @Operation(summary = "Remove an external origin")
+    @Operation(operationId = "deleteOrigin", summary = "Remove an external origin")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
     public Response delete(@PathParam("oid") String originId) {
         operations.delete(streamId, originId);
         return Response.noContent().build();
@@ -97,14 +133,29 @@ public class OriginsResource {
 
     @POST
     @Path("{oid}/activate")
-    @Operation(summary = "Manual override: play from this origin now and prefer it until 'auto'")
+    @Operation(
+            operationId = "activateOrigin",
+            summary = "Manual override: play from this origin now and prefer it until 'auto'")
+    @APIResponse(
+            responseCode = "200",
+            description = "The origin, now preferred",
+            content = @Content(schema = @Schema(ref = "OriginJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     public OriginJson activate(@PathParam("oid") String originId) {
         return operations.activate(streamId, originId);
     }
 
     @POST
     @Path("auto")
-    @Operation(summary = "End the manual override: Headend chooses by health and priority again")
+    @Operation(
+            operationId = "clearOriginOverride",
+            summary = "End the manual override: Headend chooses by health and priority again")
+    @APIResponse(
+            responseCode = "200",
+            description = "The origins",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, ref = "OriginJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
     public List<OriginJson> automatic() {
         return operations.automatic(streamId);
     }

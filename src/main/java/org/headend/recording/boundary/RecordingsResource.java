@@ -18,15 +18,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.headend.platform.Page;
 import org.headend.platform.Paging;
+import org.headend.platform.openapi.Problems;
 
 /** Recordings: list, read, stop, delete, and download the finished MP4 (with range requests). */
 @Path("v1/recordings")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@Tag(name = "recordings")
 @RolesAllowed({"admin", "operator"})
 public class RecordingsResource {
 
@@ -37,7 +46,28 @@ public class RecordingsResource {
 
     @GET
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "List recordings, newest first, a page at a time; ?stream= keeps one stream's")
+    @Operation(
+            operationId = "listRecordings",
+            summary = "List recordings, newest first, a page at a time; ?stream= keeps one stream's")
+    @Parameter(
+            name = "stream",
+            in = ParameterIn.QUERY,
+            description = "Only this stream's (a stream id)",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "page",
+            in = ParameterIn.QUERY,
+            description = "Page number, from 0",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+    @Parameter(
+            name = "size",
+            in = ParameterIn.QUERY,
+            description = "Items per page",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of recordings",
+            content = @Content(schema = @Schema(ref = "RecordingPage")))
     public Page<RecordingJson> list(
             @QueryParam("stream") String stream, @QueryParam("page") String page, @QueryParam("size") String size) {
         return operations.page(stream, Paging.of(page, size, 50, MAX_PAGE_SIZE));
@@ -46,21 +76,38 @@ public class RecordingsResource {
     @GET
     @Path("{rid}")
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "Get one recording: state, times, duration and size")
+    @Operation(operationId = "getRecording", summary = "Get one recording: state, times, duration and size")
+    @APIResponse(
+            responseCode = "200",
+            description = "The recording",
+            content = @Content(schema = @Schema(ref = "RecordingJson")))
     public RecordingJson get(@PathParam("rid") String id) {
         return operations.view(operations.existing(id));
     }
 
     @POST
     @Path("{rid}/stop")
-    @Operation(summary = "Stop a recording; it is finalised into an MP4 (FINALIZING, then READY or FAILED)")
+    @Operation(
+            operationId = "stopRecording",
+            summary = "Stop a recording; it is finalised into an MP4 (FINALIZING, then READY or FAILED)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The recording",
+            content = @Content(schema = @Schema(ref = "RecordingJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     public RecordingJson stop(@PathParam("rid") String id) {
         return operations.view(operations.stop(id));
     }
 
     @DELETE
     @Path("{rid}")
-    @Operation(summary = "Delete a recording and its file, stopping it first if it is recording")
+    @Operation(
+            operationId = "deleteRecording",
+            summary = "Delete a recording and its file, stopping it first if it is recording")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     public Response delete(@PathParam("rid") String id) {
         operations.delete(id);
         return Response.noContent().build();
@@ -70,7 +117,16 @@ public class RecordingsResource {
     @Path("{rid}/file")
     @Produces({Mp4Download.TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "The MP4 of a READY recording; honours a Range header (206, or 416 when unsatisfiable)")
+    @Operation(
+            operationId = "downloadRecording",
+            summary = "The MP4 of a READY recording; honours a Range header (206, or 416 when unsatisfiable)")
+    @APIResponse(responseCode = "200", description = "The whole MP4", content = @Content(mediaType = "video/mp4"))
+    @APIResponse(
+            responseCode = "206",
+            description = "The requested byte range",
+            content = @Content(mediaType = "video/mp4"))
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
+    @APIResponse(responseCode = "416", ref = Problems.RANGE_NOT_SATISFIABLE)
     public Response file(@PathParam("rid") String id, @HeaderParam("Range") String range) {
         java.nio.file.Path file = operations.file(id);
         long size;

@@ -4,9 +4,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.Serializable;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.headend.security.entity.ApiToken;
 
 /** A personal API token as the API and the console show it: never its secret, never its hash. */
+@Schema(name = "ApiTokenJson", description = "A personal API token, never its secret")
 public record ApiTokenJson(
         String id,
         String name,

@@ -21,8 +21,18 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.headend.platform.JsonBody;
+import org.headend.platform.openapi.Problems;
 
 /**
  * Personal API tokens ({@code hpat_...}): every role manages its own, so that scripts, and users
@@ -34,6 +44,7 @@ import org.headend.platform.JsonBody;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@Tag(name = "tokens")
 @RolesAllowed({"admin", "operator", "viewer"})
 public class ApiTokensResource {
 
@@ -44,7 +55,20 @@ public class ApiTokensResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List your personal API tokens (admins: ?owner= for another user's)")
+    @Operation(
+            operationId = "listApiTokens",
+            summary = "List your personal API tokens (admins: ?owner= for another user's)")
+    @Parameters(
+            @Parameter(
+                    name = "owner",
+                    in = ParameterIn.QUERY,
+                    description = "Another user's tokens (admins only)",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The tokens, newest first, never their secrets",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, ref = "ApiTokenJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
     public JsonArray list(@QueryParam("owner") String owner) {
         List<ApiTokenJson> found = owner == null ? tokens.mine() : tokens.of(owner);
         var array = Json.createArrayBuilder();
@@ -53,7 +77,16 @@ public class ApiTokensResource {
     }
 
     @POST
-    @Operation(summary = "Create a personal API token; its secret is shown in this answer only")
+    @Operation(
+            operationId = "createApiToken",
+            summary = "Create a personal API token; its secret is shown in this answer only")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiTokenCreate")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created, with its secret",
+            content = @Content(schema = @Schema(ref = "ApiTokenCreated")))
     public Response create(JsonObject body) {
         var json = JsonBody.of(body, Set.of("name", "expiresInDays"));
         var created = tokens.create(
@@ -66,7 +99,10 @@ public class ApiTokensResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke a personal API token: your own, or anybody's for admins")
+    @Operation(
+            operationId = "revokeApiToken",
+            summary = "Revoke a personal API token: your own, or anybody's for admins")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("id") String id) {
         tokens.revoke(id);
         return Response.noContent().build();

@@ -19,8 +19,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.headend.platform.JsonBody;
+import org.headend.platform.openapi.Problems;
 import org.headend.security.control.UserStore;
 import org.headend.security.entity.User;
 
@@ -33,6 +40,7 @@ import org.headend.security.entity.User;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@Tag(name = "users")
 @RolesAllowed("admin")
 public class UsersResource {
 
@@ -48,20 +56,33 @@ public class UsersResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List local users")
+    @Operation(operationId = "listUsers", summary = "List local users")
+    @APIResponse(
+            responseCode = "200",
+            description = "The users",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, ref = "UserJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
     public List<UserJson> list() {
         return users.all().stream().map(UserJson::of).toList();
     }
 
     @GET
     @Path("{username}")
-    @Operation(summary = "Get one local user")
+    @Operation(operationId = "getUser", summary = "Get one local user")
+    @APIResponse(responseCode = "200", description = "The user", content = @Content(schema = @Schema(ref = "UserJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
     public UserJson get(@PathParam("username") String username) {
         return UserJson.of(operations.existing(username));
     }
 
     @POST
-    @Operation(summary = "Create a local user")
+    @Operation(operationId = "createUser", summary = "Create a local user")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserCreate")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(ref = "UserJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     public Response create(JsonObject body) {
         var json = JsonBody.of(body, FIELDS);
         User user = operations.create(
@@ -77,7 +98,16 @@ public class UsersResource {
 
     @PUT
     @Path("{username}")
-    @Operation(summary = "Change a user's password, role or enabled flag")
+    @Operation(operationId = "updateUser", summary = "Change a user's password, role or enabled flag")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserChange")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed user",
+            content = @Content(schema = @Schema(ref = "UserJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     public UserJson update(@PathParam("username") String username, JsonObject body) {
         // The path may spell the name in any case; a body naming it must use the stored spelling.
         String current = operations.existing(username).username();
@@ -92,7 +122,10 @@ public class UsersResource {
 
     @DELETE
     @Path("{username}")
-    @Operation(summary = "Delete a local user")
+    @Operation(operationId = "deleteUser", summary = "Delete a local user")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     public Response delete(@PathParam("username") String username) {
         operations.delete(username);
         return Response.noContent().build();

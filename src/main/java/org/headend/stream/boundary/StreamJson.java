@@ -2,6 +2,7 @@ package org.headend.stream.boundary;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.headend.ingest.boundary.InputJson;
 import org.headend.stream.entity.Stream;
 import org.headend.stream.entity.StreamState;
@@ -12,6 +13,7 @@ import org.headend.stream.entity.StreamState;
  * the input's type; {@code input} tells the type and, for SRT and UDP, the listener's state.
  * {@code playbackUrl} plays for whoever asked: for a protected stream it carries a fresh token.
  */
+@Schema(name = "StreamJson", description = "A stream")
 public record StreamJson(
         String id,
         String name,
@@ -24,8 +26,8 @@ public record StreamJson(
         String record,
         Instant expiresAt,
         boolean redundancy,
-        @JsonbProperty("public") boolean isPublic,
-        String streamKey) {
+        @JsonbProperty("public") @Schema(name = "public") boolean isPublic,
+        @Schema(description = "The stream key: only in the answers to creation and key rotation") String streamKey) {
 
     static StreamJson of(Stream stream, StreamState state, InputJson input, String playbackUrl, String key) {
         return new StreamJson(

@@ -22,13 +22,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.headend.ingest.boundary.InputOperations;
 import org.headend.ingest.boundary.InputRequest;
 import org.headend.ingest.control.InputListeners;
 import org.headend.platform.JsonBody;
 import org.headend.platform.Page;
 import org.headend.platform.Paging;
+import org.headend.platform.openapi.Problems;
 import org.headend.playback.control.PlaybackTtl;
 import org.headend.playback.control.PlaybackUrls;
 import org.headend.recording.boundary.RecordingOperations;
@@ -45,6 +55,7 @@ import org.headend.transcode.control.TranscoderSupervisor;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@Tag(name = "streams")
 @RolesAllowed({"admin", "operator"})
 public class StreamsResource {
 
@@ -80,7 +91,18 @@ public class StreamsResource {
     UriInfo uri;
 
     @POST
-    @Operation(summary = "Create a stream; the answer carries its stream key, shown this once")
+    @Operation(
+            operationId = "createStream",
+            summary = "Create a stream; the answer carries its stream key, shown this once")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "StreamCreate")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; streamKey is shown this once",
+            content = @Content(schema = @Schema(ref = "StreamJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     public Response create(JsonObject body) {
         var json = JsonBody.of(body, FIELDS);
         var created = operations.create(
@@ -106,7 +128,21 @@ public class StreamsResource {
 
     @GET
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "List streams, a page at a time")
+    @Operation(operationId = "listStreams", summary = "List streams, a page at a time")
+    @Parameter(
+            name = "page",
+            in = ParameterIn.QUERY,
+            description = "Page number, from 0",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+    @Parameter(
+            name = "size",
+            in = ParameterIn.QUERY,
+            description = "Items per page",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of streams",
+            content = @Content(schema = @Schema(ref = "StreamPage")))
     public Page<StreamJson> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size, 50, MAX_PAGE_SIZE);
         return new Page<>(
@@ -119,7 +155,11 @@ public class StreamsResource {
     @GET
     @Path("{id}")
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "Get one stream")
+    @Operation(operationId = "getStream", summary = "Get one stream")
+    @APIResponse(
+            responseCode = "200",
+            description = "The stream (without its key)",
+            content = @Content(schema = @Schema(ref = "StreamJson")))
     public StreamJson get(@PathParam("id") String id) {
         return view(existing(id), null);
     }
@@ -127,8 +167,18 @@ public class StreamsResource {
     @PUT
     @Path("{id}")
     @Operation(
+            operationId = "updateStream",
             summary =
                     "Change a stream's ladder (from the next publish), recording mode, expiry, input or public playback")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "StreamChange")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed stream",
+            content = @Content(schema = @Schema(ref = "StreamJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     public StreamJson update(@PathParam("id") String id, JsonObject body) {
         Stream stream = operations.existing(id);
         var json = JsonBody.of(body, FIELDS);
@@ -167,7 +217,19 @@ public class StreamsResource {
     @GET
     @Path("{id}/playback")
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "A playback URL for the stream; for a protected one, signed for ttl seconds")
+    @Operation(
+            operationId = "getStreamPlayback",
+            summary = "A playback URL for the stream; for a protected one, signed for ttl seconds")
+    @Parameters(
+            @Parameter(
+                    name = "ttl",
+                    in = ParameterIn.QUERY,
+                    description = "Seconds the signed URL stays valid (default: headend.playback.token-ttl)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "604800")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The playback URL",
+            content = @Content(schema = @Schema(ref = "PlaybackJson")))
     public PlaybackJson playback(@PathParam("id") String id, @QueryParam("ttl") String ttl) {
         Stream stream = existing(id);
         String host = uri.getBaseUri().getHost();
@@ -182,7 +244,14 @@ public class StreamsResource {
 
     @POST
     @Path("{id}/rotate-key")
-    @Operation(summary = "Revoke the stream's key and issue a new one, shown this once; a live publisher stays on")
+    @Operation(
+            operationId = "rotateStreamKey",
+            summary = "Revoke the stream's key and issue a new one, shown this once; a live publisher stays on")
+    @APIResponse(
+            responseCode = "200",
+            description = "The stream with its new streamKey",
+            content = @Content(schema = @Schema(ref = "StreamJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
     public StreamJson rotateKey(@PathParam("id") String id) {
         String key = operations.rotateKey(id);
         return view(operations.existing(id), key);
@@ -191,7 +260,13 @@ public class StreamsResource {
     @GET
     @Path("{id}/status")
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "The stream's live state, input, renditions and transcoder figures")
+    @Operation(
+            operationId = "getStreamStatus",
+            summary = "The stream's live state, input, renditions and transcoder figures")
+    @APIResponse(
+            responseCode = "200",
+            description = "The live status",
+            content = @Content(schema = @Schema(ref = "StreamStatus")))
     public StreamStatus status(@PathParam("id") String id) {
         Stream stream = existing(id);
         return live.status(stream.id(), stream.name());
@@ -200,7 +275,13 @@ public class StreamsResource {
     @GET
     @Path("{id}/log")
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "The last lines (up to 200) of the live transcoder's log; empty while offline")
+    @Operation(
+            operationId = "getStreamLog",
+            summary = "The last lines (up to 200) of the live transcoder's log; empty while offline")
+    @APIResponse(
+            responseCode = "200",
+            description = "The log's lines",
+            content = @Content(schema = @Schema(ref = "TranscoderLog")))
     public TranscoderLog log(@PathParam("id") String id) {
         existing(id);
         return new TranscoderLog(transcoders.log(id).orElse(List.of()));
@@ -211,7 +292,16 @@ public class StreamsResource {
 
     @POST
     @Path("{id}/recordings")
-    @Operation(summary = "Start recording the live stream now; 409 when it is offline or already recording")
+    @Tag(name = "recordings")
+    @Operation(
+            operationId = "startRecording",
+            summary = "Start recording the live stream now; 409 when it is offline or already recording")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recording",
+            content = @Content(schema = @Schema(ref = "RecordingJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     public Response record(@PathParam("id") String id) {
         Recording started = recordings.start(id);
         return Response.created(uri.getBaseUriBuilder()
@@ -224,7 +314,18 @@ public class StreamsResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a stream; refused while it is live unless force=true, which stops it")
+    @Operation(
+            operationId = "deleteStream",
+            summary = "Delete a stream; refused while it is live unless force=true, which stops it")
+    @Parameters(
+            @Parameter(
+                    name = "force",
+                    in = ParameterIn.QUERY,
+                    description = "Stop the transcoder and disconnect the publisher first",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")))
+    @APIResponse(responseCode = "204", description = "Deleted with its keys")
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     public Response delete(@PathParam("id") String id, @QueryParam("force") @DefaultValue("false") boolean force) {
         operations.delete(id, force);
         return Response.noContent().build();
@@ -233,7 +334,13 @@ public class StreamsResource {
     @GET
     @Path("{id}/input/log")
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "The last lines (up to 200) of the SRT/UDP listener's log; empty for RTMP inputs")
+    @Operation(
+            operationId = "getStreamInputLog",
+            summary = "The last lines (up to 200) of the SRT/UDP listener's log; empty for RTMP inputs")
+    @APIResponse(
+            responseCode = "200",
+            description = "The log's lines",
+            content = @Content(schema = @Schema(ref = "TranscoderLog")))
     public TranscoderLog inputLog(@PathParam("id") String id) {
         existing(id);
         return new TranscoderLog(listeners.log(id).orElse(List.of()));

@@ -22,9 +22,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.headend.platform.ApiException;
 import org.headend.platform.JsonBody;
+import org.headend.platform.openapi.Problems;
 import org.headend.transcode.control.LadderStore;
 import org.headend.transcode.entity.Ladder;
 import org.headend.transcode.entity.Rendition;
@@ -35,6 +42,7 @@ import org.headend.transcode.entity.Rendition;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@Tag(name = "ladders")
 @RolesAllowed({"admin", "operator"})
 public class LaddersResource {
 
@@ -53,7 +61,11 @@ public class LaddersResource {
 
     @GET
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "List ladders")
+    @Operation(operationId = "listLadders", summary = "List ladders")
+    @APIResponse(
+            responseCode = "200",
+            description = "The ladders",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, ref = "LadderJson")))
     public List<LadderJson> list() {
         return ladders.all().stream().map(LadderJson::of).toList();
     }
@@ -61,13 +73,26 @@ public class LaddersResource {
     @GET
     @Path("{name}")
     @RolesAllowed({"admin", "operator", "viewer"})
-    @Operation(summary = "Get one ladder")
+    @Operation(operationId = "getLadder", summary = "Get one ladder")
+    @APIResponse(
+            responseCode = "200",
+            description = "The ladder",
+            content = @Content(schema = @Schema(ref = "LadderJson")))
     public LadderJson get(@PathParam("name") String name) {
         return LadderJson.of(operations.existing(name));
     }
 
     @POST
-    @Operation(summary = "Create a ladder")
+    @Operation(operationId = "createLadder", summary = "Create a ladder")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LadderCreate")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(ref = "LadderJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     public Response create(JsonObject body) {
         var json = JsonBody.of(body, LADDER_FIELDS);
         Ladder created = operations.create(
@@ -80,7 +105,18 @@ public class LaddersResource {
 
     @PUT
     @Path("{name}")
-    @Operation(summary = "Replace a ladder's renditions; live streams use it from their next publish")
+    @Operation(
+            operationId = "replaceLadder",
+            summary = "Replace a ladder's renditions; live streams use it from their next publish")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LadderChange")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed ladder",
+            content = @Content(schema = @Schema(ref = "LadderJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     public LadderJson replace(@PathParam("name") String name, JsonObject body) {
         operations.existing(name);
         var json = JsonBody.of(body, LADDER_FIELDS);
@@ -91,7 +127,10 @@ public class LaddersResource {
 
     @DELETE
     @Path("{name}")
-    @Operation(summary = "Delete a ladder no stream uses")
+    @Operation(operationId = "deleteLadder", summary = "Delete a ladder no stream uses")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
     public Response delete(@PathParam("name") String name) {
         operations.delete(name);
         return Response.noContent().build();

@@ -10,7 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.Date;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.headend.platform.ApiException;
 import org.headend.transcode.control.Thumbnails;
 import org.headend.transcode.entity.Thumbnail;
@@ -19,6 +22,7 @@ import org.headend.transcode.entity.Thumbnail;
 @Path("v1/streams/{id}/thumbnail.jpg")
 @RequestScoped
 @SecurityRequirement(name = "bearer")
+@Tag(name = "streams")
 @RolesAllowed({"admin", "operator", "viewer"})
 public class ThumbnailResource {
 
@@ -33,8 +37,10 @@ public class ThumbnailResource {
     @GET
     @Produces(JPEG)
     @Operation(
+            operationId = "getStreamThumbnail",
             summary = "A JPEG frame of the live stream, no older than headend.thumbnail.max-age; "
                     + "404 when the stream is unknown or offline or has no frame that fresh")
+    @APIResponse(responseCode = "200", description = "The latest frame", content = @Content(mediaType = "image/jpeg"))
     public Response get(@PathParam("id") String id) {
         Thumbnail latest;
         try {

@@ -23,11 +23,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.headend.platform.ApiException;
 import org.headend.platform.JsonBody;
 import org.headend.platform.Page;
 import org.headend.platform.Paging;
+import org.headend.platform.openapi.Problems;
 import org.headend.webhook.control.WebhookStore;
 import org.headend.webhook.entity.WebhookDelivery;
 
@@ -37,6 +46,7 @@ import org.headend.webhook.entity.WebhookDelivery;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@Tag(name = "webhooks")
 @RolesAllowed("admin")
 public class WebhooksResource {
 
@@ -53,7 +63,17 @@ public class WebhooksResource {
     UriInfo uri;
 
     @POST
-    @Operation(summary = "Register a webhook: its URL, the events it wants, and the secret that signs them")
+    @Operation(
+            operationId = "createWebhook",
+            summary = "Register a webhook: its URL, the events it wants, and the secret that signs them")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookCreate")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(ref = "WebhookJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
     public Response create(JsonObject body) {
         var json = JsonBody.of(body, FIELDS);
         var webhook = operations.create(
@@ -66,21 +86,41 @@ public class WebhooksResource {
     }
 
     @GET
-    @Operation(summary = "List webhooks (secrets shown as ***)")
+    @Operation(operationId = "listWebhooks", summary = "List webhooks (secrets shown as ***)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The webhooks",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, ref = "WebhookJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
     public List<WebhookJson> list() {
         return store.all().stream().map(WebhookJson::of).toList();
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get one webhook")
+    @Operation(operationId = "getWebhook", summary = "Get one webhook")
+    @APIResponse(
+            responseCode = "200",
+            description = "The webhook",
+            content = @Content(schema = @Schema(ref = "WebhookJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
     public WebhookJson get(@PathParam("id") String id) {
         return WebhookJson.of(operations.existing(id));
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a webhook's URL, events or secret; what is left out stays")
+    @Operation(
+            operationId = "updateWebhook",
+            summary = "Change a webhook's URL, events or secret; what is left out stays")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookChange")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed webhook",
+            content = @Content(schema = @Schema(ref = "WebhookJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
     public WebhookJson update(@PathParam("id") String id, JsonObject body) {
         operations.existing(id);
         var json = JsonBody.of(body, FIELDS);
@@ -90,7 +130,9 @@ public class WebhooksResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a webhook and its deliveries")
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook and its deliveries")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
     public Response delete(@PathParam("id") String id) {
         operations.delete(id);
         return Response.noContent().build();
@@ -98,7 +140,24 @@ public class WebhooksResource {
 
     @GET
     @Path("{id}/deliveries")
-    @Operation(summary = "The webhook's deliveries, newest first, a page at a time")
+    @Operation(
+            operationId = "listWebhookDeliveries",
+            summary = "The webhook's deliveries, newest first, a page at a time")
+    @Parameter(
+            name = "page",
+            in = ParameterIn.QUERY,
+            description = "Page number, from 0",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+    @Parameter(
+            name = "size",
+            in = ParameterIn.QUERY,
+            description = "Items per page",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of deliveries",
+            content = @Content(schema = @Schema(ref = "DeliveryPage")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
     public Page<DeliveryJson> deliveries(
             @PathParam("id") String id, @QueryParam("page") String page, @QueryParam("size") String size) {
         return operations.deliveries(id, Paging.of(page, size, 50, MAX_PAGE_SIZE));
@@ -106,7 +165,14 @@ public class WebhooksResource {
 
     @POST
     @Path("{id}/test")
-    @Operation(summary = "Send the webhook a signed ping event, delivered and retried like any other")
+    @Operation(
+            operationId = "testWebhook",
+            summary = "Send the webhook a signed ping event, delivered and retried like any other")
+    @APIResponse(
+            responseCode = "202",
+            description = "Queued",
+            content = @Content(schema = @Schema(ref = "DeliveryJson")))
+    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
     public Response test(@PathParam("id") String id) {
         WebhookDelivery queued = operations.ping(id);
         return Response.accepted(DeliveryJson.of(queued)).build();
