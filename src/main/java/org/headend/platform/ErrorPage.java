@@ -32,6 +32,10 @@ public class ErrorPage extends HttpServlet {
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         int status = failure != null && code < 500 ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : code;
+        if (status == HttpServletResponse.SC_NOT_IMPLEMENTED) {
+            // Servlets answer a method they do not know (PATCH, FOO) with 501: the client's mistake.
+            status = HttpServletResponse.SC_METHOD_NOT_ALLOWED;
+        }
         Problem problem = status >= 500
                 ? Incident.record(request.getMethod() + " " + uri + " (" + code + ")", failure)
                         .problem(uri)
