@@ -9,12 +9,15 @@ import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sends the fuzz test's calls as they are: any method, raw (already encoded) paths, any body
@@ -28,6 +31,8 @@ final class FuzzClient {
             return contentType.startsWith("application/problem+json");
         }
     }
+
+    private static final Pattern VIEW_STATE = Pattern.compile("ViewState:0\" value=\"([^\"]+)\"");
 
     private final String base;
     private final HttpClient http;
@@ -68,6 +73,31 @@ final class FuzzClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A client with a console session, signed in on the sign-in page as a browser does. */
+    static FuzzClient signedIn(String base, String username, String password) {
+        var session = new FuzzClient(base);
+        Answer login = session.send("GET", "/login", Map.of(), null);
+        Matcher viewState = VIEW_STATE.matcher(login.body());
+        if (!viewState.find()) {
+            throw new AssertionError("The sign-in page has no view state: " + login);
+        }
+        String form = "signin=signin&signin%3Ausername=" + encode(username) + "&signin%3Apassword=" + encode(password)
+                + "&signin%3Asubmit=&jakarta.faces.ViewState=" + encode(viewState.group(1));
+        Answer signedIn = session.send(
+                "POST",
+                "/login",
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "Origin", base),
+                form.getBytes(StandardCharsets.UTF_8));
+        if (signedIn.status() != 302) {
+            throw new AssertionError("Cannot sign in as " + username + ": " + signedIn);
+        }
+        return session;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** One GET over a socket of its own, the path written byte for byte as given. */

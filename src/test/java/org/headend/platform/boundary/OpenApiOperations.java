@@ -67,6 +67,21 @@ final class OpenApiOperations {
         return operations;
     }
 
+    /** Whether the template {@code general} also matches the paths of {@code specific}. */
+    static boolean matches(String general, String specific) {
+        String[] g = general.split("/");
+        String[] s = specific.split("/");
+        if (g.length != s.length) {
+            return false;
+        }
+        for (int i = 0; i < g.length; i++) {
+            if (!g[i].equals(s[i]) && !g[i].matches("\\{[^}]+}")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The property names of the JSON body's schema, following one {@code $ref}; empty when unknown. */
     private static Set<String> fields(JsonObject body, JsonObject schemas) {
         JsonObject content =
