@@ -2,8 +2,11 @@ package org.headend.platform;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** An RFC 9457 problem detail, the body of every error the API returns. */
 public record Problem(int status, String title, String detail, String instance) {
@@ -22,6 +25,15 @@ public record Problem(int status, String title, String detail, String instance) 
             json.add("instance", instance);
         }
         return json.build();
+    }
+
+    /** For servlets and error pages, which answer outside JAX-RS. */
+    public void writeTo(HttpServletResponse response) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(toJson().toString());
     }
 
     public Response toResponse() {

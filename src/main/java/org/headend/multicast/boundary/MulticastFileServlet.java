@@ -2,19 +2,19 @@ package org.headend.multicast.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.headend.platform.ApiException;
+import org.headend.platform.GetOnlyServlet;
 
 /**
  * The console's links to {@code /multicast/{id}.sdp} and {@code /multicast/channels.m3u}, for a
  * signed-in session (the console filter sends others to sign in); the API's twins want a token.
  */
 @WebServlet(urlPatterns = "/multicast/*")
-public class MulticastFileServlet extends HttpServlet {
+public class MulticastFileServlet extends GetOnlyServlet {
 
     private static final long serialVersionUID = 1L;
 

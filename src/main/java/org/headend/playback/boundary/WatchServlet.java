@@ -4,13 +4,14 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.headend.platform.GetOnlyServlet;
+import org.headend.platform.Problem;
 import org.headend.playback.control.ViewerLog;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamNames;
@@ -24,7 +25,7 @@ import org.headend.stream.entity.Stream;
  * whether the stream is public.
  */
 @WebServlet("/watch/*")
-public class WatchServlet extends HttpServlet {
+public class WatchServlet extends GetOnlyServlet {
 
     private static final long serialVersionUID = 1L;
     static final String STREAM = "org.headend.watch.stream";
@@ -49,12 +50,17 @@ public class WatchServlet extends HttpServlet {
         boolean status = parts.length == 3 && parts[2].equals("status");
         Optional<Stream> stream = parts.length == 2 || status ? named(parts[1]) : Optional.empty();
         if (stream.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such stream.");
+            if (status) {
+                new Problem(404, "Not found", "No such stream.", request.getRequestURI()).writeTo(response);
+            } else {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such stream.");
+            }
             return;
         }
         if (!stream.get().isPublic() && request.getUserPrincipal() == null) {
             if (status) {
-                response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+                new Problem(401, "Unauthorized", "Sign in to see this stream's status.", request.getRequestURI())
+                        .writeTo(response);
             } else {
                 String next = URLEncoder.encode("/watch/" + stream.get().name(), StandardCharsets.UTF_8);
                 response.sendRedirect(request.getContextPath() + "/login?next=" + next);

@@ -2,20 +2,20 @@ package org.headend.recording.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.headend.platform.ApiException;
+import org.headend.platform.GetOnlyServlet;
 
 /**
  * The console's download of a recording, {@code /recording/{id}/file} (not below /recordings, which is the page), for a signed-in session
  * (the console filter sends others to sign in); the API's twin wants a bearer token instead.
  */
 @WebServlet(urlPatterns = "/recording/*")
-public class RecordingFileServlet extends HttpServlet {
+public class RecordingFileServlet extends GetOnlyServlet {
 
     private static final long serialVersionUID = 1L;
 

@@ -2,11 +2,11 @@ package org.headend.transcode.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.headend.platform.ApiException;
+import org.headend.platform.GetOnlyServlet;
 import org.headend.transcode.control.Thumbnails;
 import org.headend.transcode.entity.Thumbnail;
 
@@ -16,7 +16,7 @@ import org.headend.transcode.entity.Thumbnail;
  * which is the stream page.
  */
 @WebServlet(urlPatterns = "/thumbnail/*")
-public class ThumbnailServlet extends HttpServlet {
+public class ThumbnailServlet extends GetOnlyServlet {
 
     private static final long serialVersionUID = 1L;
 
