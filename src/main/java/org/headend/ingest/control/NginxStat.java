@@ -2,7 +2,9 @@ package org.headend.ingest.control;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -14,13 +16,45 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads nginx-rtmp's {@code rtmp_stat} XML: for each stream being published in the {@code live}
- * application, what its publisher sends (codecs, size, frame rate, incoming bitrate).
+ * application, what its publisher sends (codecs, size, frame rate, incoming bitrate); and for every
+ * stream there, published or awaited, how many players it has.
  */
 public final class NginxStat {
 
     private NginxStat() {}
 
     public static Map<String, InputInfo> publishedStreams(String xml) {
+        Map<String, InputInfo> streams = new HashMap<>();
+        for (Element stream : liveStreams(xml)) {
+            if (child(stream, "publishing") != null) {
+                streams.put(text(stream, "name"), input(stream));
+            }
+        }
+        return streams;
+    }
+
+    /**
+     * How many clients play (rather than publish) each stream, including a stream nobody publishes
+     * yet: nginx-rtmp keeps a player of an unpublished name waiting and lists it.
+     */
+    public static Map<String, Integer> players(String xml) {
+        Map<String, Integer> players = new HashMap<>();
+        for (Element stream : liveStreams(xml)) {
+            int count = 0;
+            for (Node n = stream.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element client
+                        && client.getTagName().equals("client")
+                        && child(client, "publishing") == null) {
+                    count++;
+                }
+            }
+            players.put(text(stream, "name"), count);
+        }
+        return players;
+    }
+
+    /** The {@code stream} elements of the {@code live} application. */
+    private static List<Element> liveStreams(String xml) {
         try {
             var factory = DocumentBuilderFactory.newInstance();
             factory.setExpandEntityReferences(false);
@@ -30,7 +64,7 @@ public final class NginxStat {
             // Malformed XML is reported through the exception below, not printed to stderr.
             builder.setErrorHandler(new DefaultHandler());
             var doc = builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-            Map<String, InputInfo> streams = new HashMap<>();
+            List<Element> streams = new ArrayList<>();
             NodeList applications = doc.getElementsByTagName("application");
             for (int a = 0; a < applications.getLength(); a++) {
                 Element application = (Element) applications.item(a);
@@ -39,10 +73,8 @@ public final class NginxStat {
                     continue;
                 }
                 for (Node n = live.getFirstChild(); n != null; n = n.getNextSibling()) {
-                    if (n instanceof Element stream
-                            && stream.getTagName().equals("stream")
-                            && child(stream, "publishing") != null) {
-                        streams.put(text(stream, "name"), input(stream));
+                    if (n instanceof Element stream && stream.getTagName().equals("stream")) {
+                        streams.add(stream);
                     }
                 }
             }

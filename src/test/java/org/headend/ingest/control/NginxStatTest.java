@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.headend.stream.entity.InputInfo;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,36 @@ class NginxStatTest {
         var cut = NginxStat.publishedStreams(xml);
 
         assertTrue(cut.isEmpty(), "a 'townhall' published to another application is not the live one: " + cut);
+    }
+
+    @Test
+    void countsPlayersButNotThePublisher() {
+        var cut = NginxStat.players(SAMPLE_STAT);
+
+        assertEquals(0, cut.get("townhall"), "its one listed client publishes");
+        assertEquals(1, cut.get("player-only"));
+        assertEquals(0, cut.get("warming-up"));
+    }
+
+    @Test
+    void playersWaitingForANameNobodyPublishesYetAreCounted() {
+        String xml =
+                """
+                <rtmp><server><application><name>live</name><live>
+                <stream><name>townhall</name><time>120</time><bw_in>0</bw_in>
+                <client><id>47</id><address>127.0.0.1</address><time>664</time></client>
+                <client><id>48</id><address>127.0.0.1</address><time>650</time></client>
+                <nclients>2</nclients></stream>
+                </live></application>
+                <application><name>relay</name><live><stream><name>other</name>
+                <client><id>49</id><address>127.0.0.1</address></client></stream></live></application>
+                </server></rtmp>
+                """;
+
+        var cut = NginxStat.players(xml);
+
+        assertEquals(Map.of("townhall", 2), cut, "the primary and the backup packager wait");
+        assertTrue(NginxStat.publishedStreams(xml).isEmpty(), "nobody publishes yet");
     }
 
     @Test
