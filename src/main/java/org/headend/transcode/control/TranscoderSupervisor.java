@@ -176,7 +176,11 @@ public class TranscoderSupervisor {
             live.updateRenditions(streamId, plan.statuses());
             return;
         }
-        LOG.info(() -> "The input of stream " + name + " needs another plan; transcoder started again");
+        if (current != null) {
+            LOG.info(() -> "The input of stream " + name + " needs another plan; its transcoder starts again");
+        }
+        // Stopped first, so nothing of the old plan is written into the emptied folder.
+        stop(streamId);
         start(streamId, name, ladder, input, inputUrl, redundant);
     }
 
