@@ -123,6 +123,8 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 # clock after any wait longer than 0.1 s instead. Both sides of the tee therefore get their first
 # frame once BOTH publishes are accepted, so the nginx-hls figure includes Headend's on_publish
 # wait too; the nginx-alone run (the same publisher to nginx only) shows nginx-hls without it.
+# The publisher's connections set TCP_NODELAY, as OBS's librtmp does: without it every step of the
+# RTMP handshake waits for a delayed ACK.
 PUB_SOURCES=(-f lavfi -i "testsrc2=size=1280x720:rate=30,realtime=limit=0.1"
   -f lavfi -i "sine=frequency=440:sample_rate=48000,arealtime=limit=0.1")
 PUB_ENCODE=(-map 0:v -map 1:a -c:v libx264 -preset ultrafast -pix_fmt yuv420p -g 60 -keyint_min 60 -b:v 3000k
@@ -132,7 +134,7 @@ PUB_ENCODE=(-map 0:v -map 1:a -c:v libx264 -preset ultrafast -pix_fmt yuv420p -g
 # Headend (under the key). Sets PUB_PID.
 start_publisher() {
   ffmpeg -hide_banner -nostdin -loglevel warning "${PUB_SOURCES[@]}" "${PUB_ENCODE[@]}" -flags +global_header \
-    -f tee "[f=flv]$REF_RTMP_URL/$2|[f=flv]$RTMP_URL/$1" </dev/null >"$3" 2>&1 &
+    -f tee "[f=flv:tcp_nodelay=1]$REF_RTMP_URL/$2|[f=flv:tcp_nodelay=1]$RTMP_URL/$1" </dev/null >"$3" 2>&1 &
   PUB_PID=$!
   track "$PUB_PID"
 }
@@ -143,7 +145,7 @@ nginx_alone() {
   local t0 pid deadline t=""
   t0=$(now)
   ffmpeg -hide_banner -nostdin -loglevel warning "${PUB_SOURCES[@]}" "${PUB_ENCODE[@]}" \
-    -f flv "$REF_RTMP_URL/$1" </dev/null >"$2" 2>&1 &
+    -tcp_nodelay 1 -f flv "$REF_RTMP_URL/$1" </dev/null >"$2" 2>&1 &
   pid=$!
   track "$pid"
   deadline=$((SECONDS + RUN_TIMEOUT))

@@ -35,6 +35,9 @@ public final class FfmpegCommand {
         args.addAll(List.of("-stats_period", "0.25"));
         // An RTMP input that stops sending must end the process, not hang it.
         args.addAll(List.of("-rw_timeout", "10000000"));
+        // The RTMP handshake is a few small requests and answers; with Nagle's algorithm each waits
+        // for the other side's delayed ACK (40 ms), and the publisher waits for this handshake.
+        args.addAll(List.of("-tcp_nodelay", "1"));
         // ffmpeg would read 40 frames (1.3 s at 30 fps) to guess the frame rate before it encodes
         // anything. The frame rate is in the H.264 timing info, or else in the FLV metadata nginx
         // passes on, so it starts on the first keyframe. (Not -fflags nobuffer: it would drop the

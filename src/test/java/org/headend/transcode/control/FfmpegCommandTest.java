@@ -211,12 +211,14 @@ class FfmpegCommandTest {
     }
 
     @Test
-    void startsOnTheFirstKeyframeWithoutGuessingTheFrameRateFromFrames() {
+    void joinsQuicklyAndStartsOnTheFirstKeyframeWithoutGuessingTheFrameRateFromFrames() {
         for (var cut : List.of(
                 build(defaultLadder(), HD_60FPS, INPUT_URL),
                 build(new Ladder("passthrough", true, List.of()), HD_60FPS, INPUT_URL))) {
             assertEquals("0", after(cut, "-fpsprobesize"));
             assertTrue(cut.indexOf("-fpsprobesize") < cut.indexOf("-i"), "an input option: " + cut);
+            assertEquals("1", after(cut, "-tcp_nodelay"));
+            assertTrue(cut.indexOf("-tcp_nodelay") < cut.indexOf("-i"), "an input option: " + cut);
             assertFalse(
                     cut.stream().anyMatch(a -> a.contains("nobuffer")),
                     "the packets read while probing, the first keyframe among them, are kept: " + cut);
