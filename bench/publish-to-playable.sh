@@ -26,7 +26,7 @@ set -euo pipefail
 RUNS=${RUNS:-7}
 LADDERS=${LADDERS:-default passthrough}
 RUN_TIMEOUT=${RUN_TIMEOUT:-60}     # seconds one run may take before it counts as failed
-POLL=${POLL:-0.05}                 # seconds between two looks at the playlists
+POLL=${POLL:-0.02}                 # seconds between two looks at the playlists
 NGINX_RTMP_MODULE=${NGINX_RTMP_MODULE:-/usr/lib/nginx/modules/ngx_rtmp_module.so}
 
 require_tools ffmpeg curl ss awk nginx stat
@@ -86,6 +86,7 @@ EOF
   nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/logs/error.log" </dev/null >"$dir/logs/stdout.log" 2>&1 &
   REF_PID=$!
   track "$REF_PID"
+  REF_DIR=$dir
   REF_RTMP_URL=rtmp://127.0.0.1:$rtmp/live
   REF_HLS_URL=http://127.0.0.1:$http/hls
   local deadline=$((SECONDS + 10))
@@ -114,7 +115,7 @@ file_offset() {
   stat -c '%.6Y' "$@" | sort -g | head -n 1 | awk -v t0="$t0" '{ printf "%.2f", $1 - t0 }'
 }
 
-since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }'; }
 
 # The publisher's sources are paced by ffmpeg's realtime filters rather than -re: -re keeps the
 # clock of the moment ffmpeg started, so whatever it encoded while the tee muxer waited for both
@@ -143,15 +144,18 @@ start_publisher() {
 # nginx only, to its HLS playlist holding a segment; nothing when that took over RUN_TIMEOUT.
 nginx_alone() {
   local t0 pid deadline t=""
-  t0=$(now)
+  t0=$EPOCHREALTIME
   ffmpeg -hide_banner -nostdin -loglevel warning "${PUB_SOURCES[@]}" "${PUB_ENCODE[@]}" \
     -tcp_nodelay 1 -f flv "$REF_RTMP_URL/$1" </dev/null >"$2" 2>&1 &
   pid=$!
   track "$pid"
   deadline=$((SECONDS + RUN_TIMEOUT))
   while [ $SECONDS -lt $deadline ] && kill -0 "$pid" 2>/dev/null; do
-    if curl -fs --max-time 2 "$REF_HLS_URL/$1.m3u8" | grep -q '^#EXTINF'; then t=$(since "$t0"); break; fi
-    sleep "$POLL"
+    if has_segment "$REF_DIR/hls/$1.m3u8" && curl -fs --max-time 2 "$REF_HLS_URL/$1.m3u8" | grep -q '^#EXTINF'; then
+      t=$(since "$t0")
+      break
+    fi
+    pause "$POLL"
   done
   stop_tree "$pid" 5; untrack "$pid"
   printf '%s' "$t"
@@ -159,6 +163,34 @@ nginx_alone() {
 
 # frames_of: the transcoder's frame count in the stream status JSON on stdin (0 when absent).
 frames_of() { sed -n 's/.*"frames" *: *\([0-9]*\).*/\1/p' | awk '{ n = $1 } END { print n + 0 }'; }
+
+# The polling below forks no process per look (a process per look, 20 looks a second, took CPU
+# from the transcoder being measured): files are read with shell builtins, and only a look that finds
+# the stream playable on disk is confirmed over HTTP, as a player would fetch it.
+exec {PAUSE_FD}<> <(:)
+pause() { read -r -t "$1" -u "$PAUSE_FD" _ || true; }
+
+# has_segment FILE: the playlist FILE exists and lists a segment.
+has_segment() {
+  local body=""
+  [ -f "$1" ] || return 1
+  read -r -d '' body <"$1" || true
+  [[ $body == *'#EXTINF'* ]]
+}
+
+# files_playable DIR: master.m3u8 in DIR, and every variant playlist it lists has a segment.
+files_playable() {
+  local dir=$1 master="" uri n=0
+  [ -f "$dir/master.m3u8" ] || return 1
+  read -r -d '' master <"$dir/master.m3u8" || true
+  while IFS= read -r uri; do
+    uri=${uri%$'\r'}
+    case "$uri" in '' | '#'*) continue ;; esac
+    n=$((n + 1))
+    has_segment "$dir/$uri" || return 1
+  done <<<"$master"
+  [ $n -gt 0 ]
+}
 
 declare -A PLAY REF ALONE RATIO RATIO_ALONE LIVE FAILS ACCEPT SPAWN FRAME SEG MASTER
 for ladder in $LADDERS; do
@@ -171,30 +203,34 @@ for run in $(seq "$RUNS"); do
     name=bench-$ladder-$run-$RANDOM
     create_stream "$name" "$ladder" '"public":true'   # played at $HLS_URL/NAME/ without a token
     publog=$BENCH_TMP/publisher-$name.log
-    t0=$(now)
+    t0=$EPOCHREALTIME
     start_publisher "$STREAM_KEY" "$name" "$publog"
-    t_play="" t_ref="" t_live="" t_frame="" t_seg="" t_master=""
+    t_play="" t_ref="" t_live="" t_frame="" t_seg="" t_master="" api_next=0
     deadline=$((SECONDS + RUN_TIMEOUT))
     while [ $SECONDS -lt $deadline ]; do
-      if [ -z "$t_live" ] || [ -z "$t_frame" ]; then
-        status=$(api GET "/streams/$STREAM_ID/status" 2>/dev/null || true)
-        [ -z "$t_frame" ] && [ "$(frames_of <<<"$status")" -gt 0 ] && t_frame=$(since "$t0")
-        # The stream's own state: JSON-B writes members in alphabetical order, so after the renditions'.
-        [ -z "$t_live" ] && [ "$(json_str state <<<"$status")" = LIVE ] && t_live=$(since "$t0")
-      fi
-      if [ -z "$t_ref" ] && curl -fs --max-time 2 "$REF_HLS_URL/$name.m3u8" | grep -q '^#EXTINF'; then
-        t_ref=$(since "$t0")
-      fi
-      if [ -z "$t_play" ] && hls_playable "$name"; then
+      if [ -z "$t_play" ] && { [ -z "${APP_HOME:-}" ] || files_playable "$APP_HOME/hls/$name"; } \
+        && hls_playable "$name"; then
         t_play=$(since "$t0")
         if [ -n "${APP_HOME:-}" ]; then
           t_seg=$(file_offset "$t0" "$APP_HOME"/hls/"$name"/*/seg_*.ts)
           t_master=$(file_offset "$t0" "$APP_HOME/hls/$name/master.m3u8")
         fi
       fi
+      if [ -z "$t_ref" ] && has_segment "$REF_DIR/hls/$name.m3u8" \
+        && curl -fs --max-time 2 "$REF_HLS_URL/$name.m3u8" | grep -q '^#EXTINF'; then
+        t_ref=$(since "$t0")
+      fi
+      # The status at ffmpeg's own pace: it reports progress every 0.25 s.
+      if { [ -z "$t_live" ] || [ -z "$t_frame" ]; } && [ "${EPOCHREALTIME/./}" -ge "$api_next" ]; then
+        api_next=$((${EPOCHREALTIME/./} + 250000))
+        status=$(api GET "/streams/$STREAM_ID/status" 2>/dev/null || true)
+        [ -z "$t_frame" ] && [ "$(frames_of <<<"$status")" -gt 0 ] && t_frame=$(since "$t0")
+        # The stream's own state: JSON-B writes members in alphabetical order, so after the renditions'.
+        [ -z "$t_live" ] && [ "$(json_str state <<<"$status")" = LIVE ] && t_live=$(since "$t0")
+      fi
       [ -n "$t_play" ] && [ -n "$t_live" ] && [ -n "$t_ref" ] && break
       kill -0 "$PUB_PID" 2>/dev/null || { log "publisher exited early: $(tail -n 3 "$publog")"; break; }
-      sleep "$POLL"
+      pause "$POLL"
     done
     stop_tree "$PUB_PID" 5; untrack "$PUB_PID"
     delete_stream "$STREAM_ID"
