@@ -192,10 +192,11 @@ login() {
   [ -n "$TOKEN" ] || die "no access token from $BASE_URL"
 }
 
-# create_stream NAME LADDER: sets STREAM_ID and STREAM_KEY.
+# create_stream NAME LADDER [MORE]: sets STREAM_ID and STREAM_KEY. MORE adds JSON members, e.g.
+# '"public":true' (played without a token at $HLS_URL/NAME/).
 create_stream() {
   local body
-  body=$(api POST /streams "{\"name\":\"$1\",\"ladder\":\"$2\"}") || die "cannot create stream $1"
+  body=$(api POST /streams "{\"name\":\"$1\",\"ladder\":\"$2\"${3:+,$3}}") || die "cannot create stream $1"
   STREAM_ID=$(json_str id <<<"$body")
   STREAM_KEY=$(json_str streamKey <<<"$body")
   { [ -n "$STREAM_ID" ] && [ -n "$STREAM_KEY" ]; } || die "unexpected answer to POST /streams: $body"

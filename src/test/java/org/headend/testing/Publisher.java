@@ -17,15 +17,30 @@ public final class Publisher implements AutoCloseable {
     }
 
     public static Publisher start(String rtmpBase, String key, int width, int height, int fps) {
-        return sending(rtmpBase + "/" + key, "flv", width, height, fps);
+        return sending(rtmpBase + "/" + key, "flv", fps, testPattern(width, height, fps));
+    }
+
+    /**
+     * As {@link #start}, but its first GOP (2 s) is solid red before the test pattern: a reader whose
+     * first picture is red got the publisher's very first keyframe.
+     */
+    public static Publisher redFirstGop(String rtmpBase, String key, int width, int height, int fps) {
+        String size = "size=" + width + "x" + height + ":rate=" + fps;
+        String video = "color=red:" + size + ":duration=2[red];testsrc2=" + size
+                + "[pattern];[red][pattern]concat=n=2:v=1:a=0[out0]";
+        return sending(rtmpBase + "/" + key, "flv", fps, video);
     }
 
     /** An encoder sending MPEG-TS, as to an SRT or UDP input ({@code srt://...}, {@code udp://...}). */
     public static Publisher mpegTs(String url, int width, int height, int fps) {
-        return sending(url, "mpegts", width, height, fps);
+        return sending(url, "mpegts", fps, testPattern(width, height, fps));
     }
 
-    private static Publisher sending(String url, String format, int width, int height, int fps) {
+    private static String testPattern(int width, int height, int fps) {
+        return "testsrc2=size=" + width + "x" + height + ":rate=" + fps;
+    }
+
+    private static Publisher sending(String url, String format, int fps, String video) {
         List<String> command = List.of(
                 "ffmpeg",
                 "-hide_banner",
@@ -36,7 +51,7 @@ public final class Publisher implements AutoCloseable {
                 "-f",
                 "lavfi",
                 "-i",
-                "testsrc2=size=" + width + "x" + height + ":rate=" + fps,
+                video,
                 "-f",
                 "lavfi",
                 "-i",

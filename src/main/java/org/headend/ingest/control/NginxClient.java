@@ -42,6 +42,11 @@ public class NginxClient {
                 + URLEncoder.encode(clientId, StandardCharsets.UTF_8));
     }
 
+    /** How many clients play each stream, by public name, including streams not published yet. */
+    public Map<String, Integer> players() throws IOException {
+        return NginxStat.players(get("/stat"));
+    }
+
     /** Disconnects the publisher of a stream, as when the stream is deleted while live. */
     public void dropPublisher(String name) throws IOException {
         get("/control/drop/publisher?app=" + IngestEndpoints.APPLICATION + "&name="

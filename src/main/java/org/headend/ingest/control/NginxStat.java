@@ -2,13 +2,13 @@ package org.headend.ingest.control;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.headend.stream.entity.InputInfo;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
@@ -17,7 +17,8 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Reads nginx-rtmp's {@code rtmp_stat} XML: for each stream being published in the {@code live}
  * application, what its publisher sends (codecs, size, frame rate, incoming bitrate) and the client
- * id nginx-rtmp gave the publisher.
+ * id nginx-rtmp gave the publisher; and for every stream there, published or awaited, how many
+ * players it has.
  */
 public final class NginxStat {
 
@@ -25,7 +26,11 @@ public final class NginxStat {
 
     public static Map<String, InputInfo> publishedStreams(String xml) {
         Map<String, InputInfo> streams = new HashMap<>();
-        publishing(xml, stream -> streams.put(text(stream, "name"), input(stream)));
+        for (Element stream : liveStreams(xml)) {
+            if (child(stream, "publishing") != null) {
+                streams.put(text(stream, "name"), input(stream));
+            }
+        }
         return streams;
     }
 
@@ -35,7 +40,7 @@ public final class NginxStat {
      */
     public static Map<String, String> publisherClients(String xml) {
         Map<String, String> clients = new HashMap<>();
-        publishing(xml, stream -> {
+        for (Element stream : liveStreams(xml)) {
             for (Node n = stream.getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (n instanceof Element client
                         && client.getTagName().equals("client")
@@ -44,31 +49,32 @@ public final class NginxStat {
                     clients.put(text(stream, "name"), text(client, "id"));
                 }
             }
-        });
+        }
         return clients;
     }
 
-    /** Calls {@code action} with each {@code <stream>} of the live application that has a publisher. */
-    private static void publishing(String xml, Consumer<Element> action) {
-        Document doc = parse(xml);
-        NodeList applications = doc.getElementsByTagName("application");
-        for (int a = 0; a < applications.getLength(); a++) {
-            Element application = (Element) applications.item(a);
-            Element live = child(application, "live");
-            if (!IngestEndpoints.APPLICATION.equals(text(application, "name")) || live == null) {
-                continue;
-            }
-            for (Node n = live.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element stream
-                        && stream.getTagName().equals("stream")
-                        && child(stream, "publishing") != null) {
-                    action.accept(stream);
+    /**
+     * How many clients play (rather than publish) each stream, including a stream nobody publishes
+     * yet: nginx-rtmp keeps a player of an unpublished name waiting and lists it.
+     */
+    public static Map<String, Integer> players(String xml) {
+        Map<String, Integer> players = new HashMap<>();
+        for (Element stream : liveStreams(xml)) {
+            int count = 0;
+            for (Node n = stream.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element client
+                        && client.getTagName().equals("client")
+                        && child(client, "publishing") == null) {
+                    count++;
                 }
             }
+            players.put(text(stream, "name"), count);
         }
+        return players;
     }
 
-    private static Document parse(String xml) {
+    /** The {@code stream} elements of the {@code live} application. */
+    private static List<Element> liveStreams(String xml) {
         try {
             var factory = DocumentBuilderFactory.newInstance();
             factory.setExpandEntityReferences(false);
@@ -77,7 +83,22 @@ public final class NginxStat {
             var builder = factory.newDocumentBuilder();
             // Malformed XML is reported through the exception below, not printed to stderr.
             builder.setErrorHandler(new DefaultHandler());
-            return builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            var doc = builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            List<Element> streams = new ArrayList<>();
+            NodeList applications = doc.getElementsByTagName("application");
+            for (int a = 0; a < applications.getLength(); a++) {
+                Element application = (Element) applications.item(a);
+                Element live = child(application, "live");
+                if (!IngestEndpoints.APPLICATION.equals(text(application, "name")) || live == null) {
+                    continue;
+                }
+                for (Node n = live.getFirstChild(); n != null; n = n.getNextSibling()) {
+                    if (n instanceof Element stream && stream.getTagName().equals("stream")) {
+                        streams.add(stream);
+                    }
+                }
+            }
+            return streams;
         } catch (Exception e) {
             throw new IllegalArgumentException("Unreadable rtmp_stat XML: " + e.getMessage(), e);
         }

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.headend.stream.control.LiveStreams;
@@ -22,13 +24,17 @@ import org.headend.transcode.control.TranscoderSupervisor;
 /**
  * Decides on each publish: the key must belong to a stream (unknown, revoked and malformed keys
  * are refused) that no other publisher holds. An accepted publisher is renamed to the stream's
- * public name, and transcoding starts as soon as nginx-rtmp knows the input's size.
+ * public name. Its transcoder is started before the answer, so that it is waiting when the first
+ * keyframe comes (nginx-rtmp keeps no keyframe for late players: one that comes later waits a GOP
+ * for the next), and is planned again once nginx-rtmp knows the input's size.
  */
 @ApplicationScoped
 public class PublishAuthorizer {
 
     private static final Logger LOG = Logger.getLogger(PublishAuthorizer.class.getName());
     private static final Duration INPUT_WAIT = Duration.ofSeconds(5);
+    /** The longest a publisher waits for its transcoder, should ffmpeg be slow to start. */
+    private static final Duration PLAYERS_WAIT = Duration.ofSeconds(2);
 
     @Inject
     StreamStore streams;
@@ -46,6 +52,9 @@ public class PublishAuthorizer {
     NginxClient nginx;
 
     @Inject
+    PublishProbe probe;
+
+    @Inject
     IngestEndpoints endpoints;
 
     @Inject
@@ -53,6 +62,9 @@ public class PublishAuthorizer {
 
     @Resource
     ManagedExecutorService executor;
+
+    /** What each stream's publisher sent last time, the best guess of what it sends next. */
+    private final Map<String, InputInfo> lastInputs = new ConcurrentHashMap<>();
 
     /** The decision on a publish: the public name to publish under, or why it is refused. */
     public record Decision(String publicName, String refusal) {
@@ -78,6 +90,7 @@ public class PublishAuthorizer {
             LOG.info(() -> "Refused a second publisher from " + address + " on live stream " + s.name());
             return new Decision(null, "the stream is already live");
         }
+        startEarly(s);
         LOG.info(() -> "Publisher from " + address + " is live on stream " + s.name());
         executor.execute(() -> startTranscoding(s));
         return new Decision(s.name(), null);
@@ -124,27 +137,63 @@ public class PublishAuthorizer {
         }
     }
 
+    /**
+     * Starts the transcoder on what the stream's publisher sent last time (else the whole ladder,
+     * with audio), and waits until nginx-rtmp lists it as a player of the public name: nginx keeps
+     * a player of a name nobody publishes yet waiting, and hands it the publisher's first frames.
+     */
+    private void startEarly(Stream stream) {
+        InputInfo guess = lastInputs.getOrDefault(stream.id(), InputInfo.UNKNOWN);
+        try {
+            transcoders.start(
+                    stream.id(),
+                    stream.name(),
+                    ladders.find(stream.ladder()).orElseThrow(),
+                    guess,
+                    endpoints.internalPlayUrl(stream.name()),
+                    stream.redundancy());
+        } catch (RuntimeException e) {
+            failed(stream, e);
+            return;
+        }
+        int packagers = stream.redundancy() ? 2 : 1;
+        if (!probe.awaitPlayers(stream.name(), packagers, PLAYERS_WAIT)) {
+            LOG.warning(() -> "The transcoder of stream " + stream.name() + " was not waiting after "
+                    + PLAYERS_WAIT.toSeconds() + " s; it starts on a later keyframe");
+        }
+    }
+
     private void startTranscoding(Stream stream) {
         try {
             transcode(stream);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Cannot start transcoding stream " + stream.name(), e);
-            live.updateTranscoder(
-                    stream.id(),
-                    t -> new TranscoderStatus(
-                            false, 0, 0, 0, t.restarts(), null, "cannot start the transcoder: " + e.getMessage()));
-            live.moveTo(stream.id(), StreamState.ERROR);
+            failed(stream, e);
         }
     }
 
+    private void failed(Stream stream, RuntimeException e) {
+        LOG.log(Level.SEVERE, "Cannot start transcoding stream " + stream.name(), e);
+        live.updateTranscoder(
+                stream.id(),
+                t -> new TranscoderStatus(
+                        false, 0, 0, 0, t.restarts(), null, "cannot start the transcoder: " + e.getMessage()));
+        live.moveTo(stream.id(), StreamState.ERROR);
+    }
+
+    /** Once nginx-rtmp knows the input, keeps the transcoder if it was started right, else plans again. */
     private void transcode(Stream stream) {
-        InputInfo input = awaitInput(stream.name());
+        InputInfo input = probe.awaitInput(stream.name(), INPUT_WAIT);
         if (live.live(stream.id()).isEmpty()) {
             return;
         }
+        if (input.knowsSize()) {
+            lastInputs.put(stream.id(), input);
+        } else {
+            LOG.warning(() -> "No input size reported for stream " + stream.name() + "; transcoding the whole ladder");
+        }
         live.updateInput(stream.id(), input);
         var ladder = ladders.find(stream.ladder()).orElseThrow();
-        transcoders.start(
+        transcoders.adapt(
                 stream.id(),
                 stream.name(),
                 ladder,
@@ -154,29 +203,5 @@ public class PublishAuthorizer {
         if (live.live(stream.id()).isEmpty()) {
             transcoders.stop(stream.id());
         }
-    }
-
-    /** Waits briefly for nginx-rtmp to report the input's size, which the ladder plan needs. */
-    private InputInfo awaitInput(String name) {
-        long deadline = System.nanoTime() + INPUT_WAIT.toNanos();
-        InputInfo latest = InputInfo.UNKNOWN;
-        while (System.nanoTime() < deadline) {
-            try {
-                latest = nginx.published().getOrDefault(name, InputInfo.UNKNOWN);
-                if (latest.knowsSize()) {
-                    return latest;
-                }
-            } catch (IOException e) {
-                LOG.fine(() -> "nginx-rtmp statistics not readable yet: " + e.getMessage());
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        LOG.warning(() -> "No input size reported for stream " + name + "; transcoding the whole ladder");
-        return latest;
     }
 }

@@ -34,7 +34,15 @@ public final class FfmpegCommand {
         // silence, and a finer beat lets a shorter silence count without false alarms.
         args.addAll(List.of("-stats_period", "0.25"));
         // An RTMP input that stops sending must end the process, not hang it.
-        args.addAll(List.of("-rw_timeout", "10000000", "-i", inputUrl));
+        args.addAll(List.of("-rw_timeout", "10000000"));
+        // The RTMP handshake is a few small requests and answers; with Nagle's algorithm each waits
+        // for the other side's delayed ACK (40 ms), and the publisher waits for this handshake.
+        args.addAll(List.of("-tcp_nodelay", "1"));
+        // ffmpeg would read 40 frames (1.3 s at 30 fps) to guess the frame rate before it encodes
+        // anything. The frame rate is in the H.264 timing info, or else in the FLV metadata nginx
+        // passes on, so it starts on the first keyframe. (Not -fflags nobuffer: it would drop the
+        // packets read while probing, the first keyframe among them.)
+        args.addAll(List.of("-fpsprobesize", "0", "-i", inputUrl));
         List<String> variants = new ArrayList<>();
         if (plan.passthrough()) {
             args.addAll(List.of("-map", "0:v:0"));
@@ -60,7 +68,11 @@ public final class FfmpegCommand {
                     "-sc_threshold",
                     "0",
                     "-force_key_frames",
-                    "expr:gte(t,n_forced*" + hls.segmentSeconds() + ")"));
+                    hls.keyframes(),
+                    // Keyframes only where forced: an extra one (x264 adds one every 250 frames by
+                    // default) would be cut as a segment of its own after a short first segment.
+                    "-x264-params",
+                    "keyint=infinite"));
             for (int i = 0; i < renditions.size(); i++) {
                 Rendition r = renditions.get(i);
                 args.addAll(List.of(
@@ -84,7 +96,13 @@ public final class FfmpegCommand {
                 "-hls_time",
                 Integer.toString(hls.segmentSeconds()),
                 "-hls_list_size",
-                Integer.toString(hls.listSize()),
+                Integer.toString(hls.listSize())));
+        if (!plan.passthrough() && hls.shortFirstSegment()) {
+            // Not for copied video: it is cut only at the publisher's keyframes, and with a GOP
+            // shorter than a segment the muxer would cut the whole first playlist short.
+            args.addAll(List.of("-hls_init_time", Integer.toString(HlsSettings.FIRST_SEGMENT_SECONDS)));
+        }
+        args.addAll(List.of(
                 "-hls_flags",
                 "program_date_time+independent_segments+delete_segments+temp_file",
                 // Sequence numbers from the clock keep rising across transcoder restarts, so players

@@ -159,6 +159,10 @@ final class Transcoder {
         return backup;
     }
 
+    List<String> command() {
+        return command;
+    }
+
     /**
      * Since the last progress report of the running ffmpeg (ffmpeg reports twice a second); zero
      * until its first report, as opening the input takes a while and is no stall.

@@ -15,13 +15,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.platform.HeadendHome;
 import org.headend.platform.process.Backoff;
@@ -131,14 +129,7 @@ public class TranscoderSupervisor {
         live.updateRenditions(streamId, plan.statuses());
         Path outputDir = prepareOutput(name, plan.variantNames());
         thumbnails.forget(streamId);
-        List<String> command = FfmpegCommand.build(
-                ffmpeg,
-                inputUrl,
-                plan,
-                input,
-                new HlsSettings(segmentSeconds, listSize),
-                outputDir,
-                thumbnails.output(streamId));
+        List<String> command = command(plan, input, inputUrl, outputDir, thumbnails.output(streamId));
         var runtime = new TranscoderRuntime(
                 live, home.dir("run"), threads, scheduler, new Backoff(restartInitial, restartMax), stallTimeout);
         var transcoder = new Transcoder(
@@ -169,6 +160,36 @@ public class TranscoderSupervisor {
         }
     }
 
+    /**
+     * The input is now known (a transcoder may have been started on a guess, to catch the
+     * publisher's first keyframe): keeps the running packagers when they already do what this input
+     * needs, else starts them again with the right plan.
+     */
+    public void adapt(
+            String streamId, String name, Ladder ladder, InputInfo input, String inputUrl, boolean redundant) {
+        var plan = RenditionPlan.of(ladder, input);
+        Transcoder current = running.get(streamId);
+        if (current != null
+                && redundant == backups.containsKey(streamId)
+                && current.command()
+                        .equals(command(plan, input, inputUrl, hlsDir(name), thumbnails.output(streamId)))) {
+            live.updateRenditions(streamId, plan.statuses());
+            return;
+        }
+        if (current != null) {
+            LOG.info(() -> "The input of stream " + name + " needs another plan; its transcoder starts again");
+        }
+        // Stopped first, so nothing of the old plan is written into the emptied folder.
+        stop(streamId);
+        start(streamId, name, ladder, input, inputUrl, redundant);
+    }
+
+    private List<String> command(
+            RenditionPlan plan, InputInfo input, String inputUrl, Path outputDir, ThumbnailOutput thumbnail) {
+        return FfmpegCommand.build(
+                ffmpeg, inputUrl, plan, input, new HlsSettings(segmentSeconds, listSize), outputDir, thumbnail);
+    }
+
     private void startBackup(
             String streamId,
             String name,
@@ -178,16 +199,13 @@ public class TranscoderSupervisor {
             TranscoderRuntime runtime) {
         Path backupDir = hlsDir(name).resolve(BACKUP_DIR);
         try {
-            for (String variant : plan.variantNames()) {
-                Files.createDirectories(backupDir.resolve(variant));
-            }
+            HlsFolder.prepare(backupDir, plan.variantNames());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the backup HLS folder of " + name, e);
         }
         // Its own thumbnail file: two processes must never write the same one.
         ThumbnailOutput thumbnail = thumbnails.output(streamId).forBackup();
-        List<String> command = FfmpegCommand.build(
-                ffmpeg, inputUrl, plan, input, new HlsSettings(segmentSeconds, listSize), backupDir, thumbnail);
+        List<String> command = command(plan, input, inputUrl, backupDir, thumbnail);
         var backup = new Transcoder(
                 streamId,
                 name + "-backup",
@@ -259,31 +277,17 @@ public class TranscoderSupervisor {
     }
 
     public void removeOutput(String name) {
-        deleteTree(hlsDir(name));
+        HlsFolder.delete(hlsDir(name));
     }
 
     private Path prepareOutput(String name, List<String> variants) {
         Path dir = hlsDir(name);
-        deleteTree(dir);
         try {
-            for (String variant : variants) {
-                Files.createDirectories(dir.resolve(variant));
-            }
+            HlsFolder.prepare(dir, variants);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the HLS folder of " + name, e);
         }
         return dir;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warning("Cannot clear " + dir + ": " + e);
-        }
     }
 
     /** Stops every transcoder, in parallel: each may take its grace period to end. */

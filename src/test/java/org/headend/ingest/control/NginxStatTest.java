@@ -146,6 +146,36 @@ class NginxStatTest {
     }
 
     @Test
+    void countsPlayersButNotThePublisher() {
+        var cut = NginxStat.players(SAMPLE_STAT);
+
+        assertEquals(0, cut.get("townhall"), "its one listed client publishes");
+        assertEquals(1, cut.get("player-only"));
+        assertEquals(0, cut.get("warming-up"));
+    }
+
+    @Test
+    void playersWaitingForANameNobodyPublishesYetAreCounted() {
+        String xml =
+                """
+                <rtmp><server><application><name>live</name><live>
+                <stream><name>townhall</name><time>120</time><bw_in>0</bw_in>
+                <client><id>47</id><address>127.0.0.1</address><time>664</time></client>
+                <client><id>48</id><address>127.0.0.1</address><time>650</time></client>
+                <nclients>2</nclients></stream>
+                </live></application>
+                <application><name>relay</name><live><stream><name>other</name>
+                <client><id>49</id><address>127.0.0.1</address></client></stream></live></application>
+                </server></rtmp>
+                """;
+
+        var cut = NginxStat.players(xml);
+
+        assertEquals(Map.of("townhall", 2), cut, "the primary and the backup packager wait");
+        assertTrue(NginxStat.publishedStreams(xml).isEmpty(), "nobody publishes yet");
+    }
+
+    @Test
     void noStreamsGiveAnEmptyMap() {
         var cut = NginxStat.publishedStreams("<rtmp><server><application><name>live</name><live>"
                 + "<nclients>0</nclients></live></application></server></rtmp>");

@@ -2,6 +2,7 @@ package org.headend.transcode.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -165,11 +166,76 @@ class FfmpegCommandTest {
         assertEquals("hls", after(cut, "-f"));
         assertEquals("4", after(cut, "-hls_time"));
         assertEquals("6", after(cut, "-hls_list_size"));
-        assertEquals("expr:gte(t,n_forced*4)", after(cut, "-force_key_frames"));
         List<String> flags = List.of(after(cut, "-hls_flags").split("\\+"));
         assertTrue(
                 flags.containsAll(List.of("program_date_time", "independent_segments", "delete_segments")),
                 flags.toString());
+    }
+
+    @Test
+    void firstSegmentIsOneSecondAndTheKeyframeGridFollowsIt() {
+        var cut = build(defaultLadder(), HD_60FPS, INPUT_URL);
+
+        assertEquals("1", after(cut, "-hls_init_time"));
+        assertEquals(
+                "expr:gte(t,if(eq(n_forced,0),0,1+(n_forced-1)*4))",
+                after(cut, "-force_key_frames"),
+                "keyframes at 0, 1, 5, 9, ... s: a 1 s first segment, then 4 s ones");
+        assertEquals("keyint=infinite", after(cut, "-x264-params"), "no keyframe off the grid, no extra cut");
+    }
+
+    @Test
+    void oneSecondSegmentsHaveNoShorterFirstOne() {
+        var oneSecond = new HlsSettings(1, 6);
+
+        var cut = FfmpegCommand.build(
+                "/usr/bin/ffmpeg",
+                INPUT_URL,
+                RenditionPlan.of(defaultLadder(), HD_60FPS),
+                HD_60FPS,
+                oneSecond,
+                OUT,
+                THUMBNAIL);
+
+        assertFalse(cut.contains("-hls_init_time"), cut.toString());
+        assertEquals("expr:gte(t,n_forced*1)", after(cut, "-force_key_frames"));
+    }
+
+    @Test
+    void passthroughKeepsFullSegmentsFromTheStart() {
+        var cut = build(new Ladder("passthrough", true, List.of()), HD_60FPS, INPUT_URL);
+
+        assertFalse(cut.contains("-hls_init_time"), "copied video is cut at the publisher's keyframes: " + cut);
+        assertFalse(cut.contains("-force_key_frames"), cut.toString());
+        assertFalse(cut.contains("-x264-params"), cut.toString());
+    }
+
+    @Test
+    void joinsQuicklyAndStartsOnTheFirstKeyframeWithoutGuessingTheFrameRateFromFrames() {
+        for (var cut : List.of(
+                build(defaultLadder(), HD_60FPS, INPUT_URL),
+                build(new Ladder("passthrough", true, List.of()), HD_60FPS, INPUT_URL))) {
+            assertEquals("0", after(cut, "-fpsprobesize"));
+            assertTrue(cut.indexOf("-fpsprobesize") < cut.indexOf("-i"), "an input option: " + cut);
+            assertEquals("1", after(cut, "-tcp_nodelay"));
+            assertTrue(cut.indexOf("-tcp_nodelay") < cut.indexOf("-i"), "an input option: " + cut);
+            assertFalse(
+                    cut.stream().anyMatch(a -> a.contains("nobuffer")),
+                    "the packets read while probing, the first keyframe among them, are kept: " + cut);
+        }
+    }
+
+    @Test
+    void aTranscoderStartedBeforeTheInputIsKnownFitsASourceAsLargeAsTheLadder() {
+        var guess = build(defaultLadder(), InputInfo.UNKNOWN, INPUT_URL);
+
+        assertEquals(guess, build(defaultLadder(), new InputInfo("H264", "AAC", 1280, 720, 30, 3000, true), INPUT_URL));
+        assertEquals(
+                guess, build(defaultLadder(), new InputInfo("H264", "AAC", 1920, 1080, 25, 6000, true), INPUT_URL));
+        var smaller = new InputInfo("H264", "AAC", 854, 480, 30, 1500, true);
+        assertNotEquals(guess, build(defaultLadder(), smaller, INPUT_URL), "720p is skipped for a 480p source");
+        assertNotEquals(guess, build(defaultLadder(), HD_SILENT, INPUT_URL), "no audio to map");
+        assertNotEquals(guess, build(defaultLadder(), HD_60FPS, INPUT_URL), "60 fps is thinned to 30");
     }
 
     @Test
