@@ -229,10 +229,13 @@ class FfmpegCommandTest {
     void aTranscoderStartedBeforeTheInputIsKnownFitsASourceAsLargeAsTheLadder() {
         var guess = build(defaultLadder(), InputInfo.UNKNOWN, INPUT_URL);
 
-        assertEquals(guess, build(defaultLadder(), new InputInfo("H264", "AAC", 1280, 720, 30, 3000, true), INPUT_URL));
         assertEquals(
-                guess, build(defaultLadder(), new InputInfo("H264", "AAC", 1920, 1080, 25, 6000, true), INPUT_URL));
-        var smaller = new InputInfo("H264", "AAC", 854, 480, 30, 1500, true);
+                guess,
+                build(defaultLadder(), new InputInfo("H264", "AAC", 1280, 720, 30, 3000, 2800, true), INPUT_URL));
+        assertEquals(
+                guess,
+                build(defaultLadder(), new InputInfo("H264", "AAC", 1920, 1080, 25, 6000, 5800, true), INPUT_URL));
+        var smaller = new InputInfo("H264", "AAC", 854, 480, 30, 1500, 1400, true);
         assertNotEquals(guess, build(defaultLadder(), smaller, INPUT_URL), "720p is skipped for a 480p source");
         assertNotEquals(guess, build(defaultLadder(), HD_SILENT, INPUT_URL), "no audio to map");
         assertNotEquals(guess, build(defaultLadder(), HD_60FPS, INPUT_URL), "60 fps is thinned to 30");
