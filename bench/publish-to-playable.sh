@@ -166,7 +166,8 @@ frames_of() { sed -n 's/.*"frames" *: *\([0-9]*\).*/\1/p' | awk '{ n = $1 } END 
 
 # The polling below forks no process per look (a process per look, 20 looks a second, took CPU
 # from the transcoder being measured): files are read with shell builtins, and only a look that finds
-# the stream playable on disk is confirmed over HTTP, as a player would fetch it.
+# the stream playable on disk is confirmed over HTTP, as a player would fetch it. The status is
+# polled apart (watch_status).
 exec {PAUSE_FD}<> <(:)
 pause() { read -r -t "$1" -u "$PAUSE_FD" _ || true; }
 
@@ -192,6 +193,24 @@ files_playable() {
   [ $n -gt 0 ]
 }
 
+# watch_status ID T0 FILE: in the background, the stream's status every 0.25 s (ffmpeg reports
+# progress at that pace), so a slow API answer never delays a look at the playlists. Writes the
+# seconds since T0 at which encoded frames were first reported to FILE.frames, and when the state
+# first said LIVE to FILE.live.
+watch_status() {
+  local status
+  while [ ! -f "$3.frames" ] || [ ! -f "$3.live" ]; do
+    status=$(api GET "/streams/$1/status" 2>/dev/null || true)
+    [ -f "$3.frames" ] || [ "$(frames_of <<<"$status")" -eq 0 ] || since "$2" >"$3.frames"
+    # The stream's own state: JSON-B writes members in alphabetical order, so after the renditions'.
+    [ -f "$3.live" ] || [ "$(json_str state <<<"$status")" != LIVE ] || since "$2" >"$3.live"
+    sleep 0.25
+  done
+}
+
+# first_line FILE: the file's first line, read with a builtin; nothing when there is no file.
+first_line() { local line=""; [ -f "$1" ] && read -r line <"$1"; printf '%s' "$line"; }
+
 declare -A PLAY REF ALONE RATIO RATIO_ALONE LIVE FAILS ACCEPT SPAWN FRAME SEG MASTER
 for ladder in $LADDERS; do
   PLAY[$ladder]="" REF[$ladder]="" ALONE[$ladder]="" RATIO[$ladder]="" RATIO_ALONE[$ladder]="" FAILS[$ladder]=0
@@ -205,7 +224,10 @@ for run in $(seq "$RUNS"); do
     publog=$BENCH_TMP/publisher-$name.log
     t0=$EPOCHREALTIME
     start_publisher "$STREAM_KEY" "$name" "$publog"
-    t_play="" t_ref="" t_live="" t_frame="" t_seg="" t_master="" api_next=0
+    t_play="" t_ref="" t_seg="" t_master=""
+    watch_status "$STREAM_ID" "$t0" "$BENCH_TMP/status-$name" &
+    WATCH_PID=$!
+    track "$WATCH_PID"
     deadline=$((SECONDS + RUN_TIMEOUT))
     while [ $SECONDS -lt $deadline ]; do
       if [ -z "$t_play" ] && { [ -z "${APP_HOME:-}" ] || files_playable "$APP_HOME/hls/$name"; } \
@@ -220,18 +242,13 @@ for run in $(seq "$RUNS"); do
         && curl -fs --max-time 2 "$REF_HLS_URL/$name.m3u8" | grep -q '^#EXTINF'; then
         t_ref=$(since "$t0")
       fi
-      # The status at ffmpeg's own pace: it reports progress every 0.25 s.
-      if { [ -z "$t_live" ] || [ -z "$t_frame" ]; } && [ "${EPOCHREALTIME/./}" -ge "$api_next" ]; then
-        api_next=$((${EPOCHREALTIME/./} + 250000))
-        status=$(api GET "/streams/$STREAM_ID/status" 2>/dev/null || true)
-        [ -z "$t_frame" ] && [ "$(frames_of <<<"$status")" -gt 0 ] && t_frame=$(since "$t0")
-        # The stream's own state: JSON-B writes members in alphabetical order, so after the renditions'.
-        [ -z "$t_live" ] && [ "$(json_str state <<<"$status")" = LIVE ] && t_live=$(since "$t0")
-      fi
-      [ -n "$t_play" ] && [ -n "$t_live" ] && [ -n "$t_ref" ] && break
+      [ -n "$t_play" ] && [ -n "$t_ref" ] && [ -f "$BENCH_TMP/status-$name.live" ] && break
       kill -0 "$PUB_PID" 2>/dev/null || { log "publisher exited early: $(tail -n 3 "$publog")"; break; }
       pause "$POLL"
     done
+    stop_tree "$WATCH_PID" 2; untrack "$WATCH_PID"
+    t_frame=$(first_line "$BENCH_TMP/status-$name.frames")
+    t_live=$(first_line "$BENCH_TMP/status-$name.live")
     stop_tree "$PUB_PID" 5; untrack "$PUB_PID"
     delete_stream "$STREAM_ID"
     t_accept=$(log_offset "is live on stream $name" "$t0")
