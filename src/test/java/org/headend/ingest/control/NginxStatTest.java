@@ -149,7 +149,7 @@ class NginxStatTest {
     void countsPlayersButNotThePublisher() {
         var cut = NginxStat.players(SAMPLE_STAT);
 
-        assertEquals(0, cut.get("townhall"), "its one listed client publishes");
+        assertEquals(1, cut.get("townhall"), "its packager plays it; its publisher is no player");
         assertEquals(1, cut.get("player-only"));
         assertEquals(0, cut.get("warming-up"));
     }
