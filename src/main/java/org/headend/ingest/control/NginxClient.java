@@ -42,9 +42,12 @@ public class NginxClient {
                 + URLEncoder.encode(clientId, StandardCharsets.UTF_8));
     }
 
-    /** How many clients play each stream, by public name, including streams not published yet. */
-    public Map<String, Integer> players() throws IOException {
-        return NginxStat.players(get("/stat"));
+    /**
+     * How many clients that connected at most {@code joinedWithin} ago play each stream, by public
+     * name, including streams not published yet.
+     */
+    public Map<String, Integer> players(Duration joinedWithin) throws IOException {
+        return NginxStat.players(get("/stat"), joinedWithin);
     }
 
     /** Disconnects the publisher of a stream, as when the stream is deleted while live. */

@@ -2,6 +2,7 @@ package org.headend.ingest.control;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,17 +55,20 @@ public final class NginxStat {
     }
 
     /**
-     * How many clients play (rather than publish) each stream, including a stream nobody publishes
-     * yet: nginx-rtmp keeps a player of an unpublished name waiting and lists it.
+     * How many clients play (rather than publish) each stream and connected at most {@code
+     * joinedWithin} ago, including a stream nobody publishes yet: nginx-rtmp keeps a player of an
+     * unpublished name waiting and lists it.
      */
-    public static Map<String, Integer> players(String xml) {
+    public static Map<String, Integer> players(String xml, Duration joinedWithin) {
         Map<String, Integer> players = new HashMap<>();
         for (Element stream : liveStreams(xml)) {
             int count = 0;
             for (Node n = stream.getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (n instanceof Element client
                         && client.getTagName().equals("client")
-                        && child(client, "publishing") == null) {
+                        && child(client, "publishing") == null
+                        // nginx-rtmp's <time> of a client: milliseconds since it connected.
+                        && number(client, "time") <= joinedWithin.toMillis()) {
                     count++;
                 }
             }

@@ -18,16 +18,24 @@ public class PublishProbe {
     private static final Logger LOG = Logger.getLogger(PublishProbe.class.getName());
     private static final Duration PLAYERS_EVERY = Duration.ofMillis(20);
     private static final Duration INPUT_EVERY = Duration.ofMillis(200);
+    private static final Duration CLOCK_MARGIN = Duration.ofMillis(100);
 
     @Inject
     NginxClient nginx;
 
-    /** True once nginx-rtmp lists at least {@code count} players of the stream, false after {@code within}. */
+    /**
+     * True once nginx-rtmp lists at least {@code count} players of the stream that connected since
+     * this wait began, false after {@code within}. Older players (a previous session's ffmpeg still
+     * ending, a thumbnail grab, an output) do not count.
+     */
     public boolean awaitPlayers(String name, int count, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
+        long began = System.nanoTime();
+        long deadline = began + within.toNanos();
         do {
             try {
-                if (nginx.players().getOrDefault(name, 0) >= count) {
+                // Plus a margin for nginx's clock, which it reads once per event loop round.
+                Duration joined = Duration.ofNanos(System.nanoTime() - began).plus(CLOCK_MARGIN);
+                if (nginx.players(joined).getOrDefault(name, 0) >= count) {
                     return true;
                 }
             } catch (IOException e) {

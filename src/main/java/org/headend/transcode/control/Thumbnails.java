@@ -42,7 +42,7 @@ public class Thumbnails {
 
     public Thumbnail latest(String streamId) {
         streams.find(streamId).orElseThrow(() -> ApiException.notFound("No stream with id '" + streamId + "'."));
-        TranscoderSupervisor.ThumbnailSource source = transcoders
+        ThumbnailSource source = transcoders
                 .thumbnailSource(streamId)
                 .filter(s -> live.live(streamId).isPresent())
                 .orElseThrow(() -> ApiException.notFound("The stream is offline."));

@@ -87,12 +87,7 @@ public class TranscoderSupervisor {
     private final Map<String, Transcoder> running = new ConcurrentHashMap<>();
     private final Map<String, Transcoder> backups = new ConcurrentHashMap<>();
     private final Map<String, ThumbnailSource> thumbnailSources = new ConcurrentHashMap<>();
-
-    /**
-     * Where a live stream's thumbnail comes from: the transcoder writes it, or, for a passthrough
-     * ladder that decodes nothing, it is grabbed from {@code inputUrl}.
-     */
-    public record ThumbnailSource(boolean grabbed, String inputUrl) {}
+    private final StreamLocks locks = new StreamLocks();
 
     /** Created with the application, so bad settings stop the start rather than the first publish. */
     void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -114,16 +109,17 @@ public class TranscoderSupervisor {
     /** The folder of a redundant stream's backup packager, below the stream's HLS folder. */
     public static final String BACKUP_DIR = "packager-backup";
 
-    /** Starts transcoding the stream, read from {@code inputUrl}, into HLS below the HLS root. */
-    public void start(String streamId, String name, Ladder ladder, InputInfo input, String inputUrl) {
-        start(streamId, name, ladder, input, inputUrl, false);
-    }
-
     /**
-     * As above; a {@code redundant} stream gets a second, independent packager (the backup) writing
-     * the same ladder into {@link #BACKUP_DIR}, so that the death of one leaves the other.
+     * Starts transcoding the stream, read from {@code inputUrl}, into HLS below the HLS root. A
+     * {@code redundant} stream gets a second, independent packager (the backup) writing the same
+     * ladder into {@link #BACKUP_DIR}, so that the death of one leaves the other.
      */
     public void start(
+            String streamId, String name, Ladder ladder, InputInfo input, String inputUrl, boolean redundant) {
+        locks.run(streamId, () -> startNow(streamId, name, ladder, input, inputUrl, redundant));
+    }
+
+    private void startNow(
             String streamId, String name, Ladder ladder, InputInfo input, String inputUrl, boolean redundant) {
         var plan = RenditionPlan.of(ladder, input);
         live.updateRenditions(streamId, plan.statuses());
@@ -168,20 +164,22 @@ public class TranscoderSupervisor {
     public void adapt(
             String streamId, String name, Ladder ladder, InputInfo input, String inputUrl, boolean redundant) {
         var plan = RenditionPlan.of(ladder, input);
-        Transcoder current = running.get(streamId);
-        if (current != null
-                && redundant == backups.containsKey(streamId)
-                && current.command()
-                        .equals(command(plan, input, inputUrl, hlsDir(name), thumbnails.output(streamId)))) {
-            live.updateRenditions(streamId, plan.statuses());
-            return;
-        }
-        if (current != null) {
-            LOG.info(() -> "The input of stream " + name + " needs another plan; its transcoder starts again");
-        }
-        // Stopped first, so nothing of the old plan is written into the emptied folder.
-        stop(streamId);
-        start(streamId, name, ladder, input, inputUrl, redundant);
+        locks.run(streamId, () -> {
+            Transcoder current = running.get(streamId);
+            if (current != null
+                    && redundant == backups.containsKey(streamId)
+                    && current.command()
+                            .equals(command(plan, input, inputUrl, hlsDir(name), thumbnails.output(streamId)))) {
+                live.updateRenditions(streamId, plan.statuses());
+                return;
+            }
+            if (current != null) {
+                LOG.info(() -> "The input of stream " + name + " needs another plan; its transcoder starts again");
+            }
+            // Stopped first, so nothing of the old plan is written into the emptied folder.
+            stopNow(streamId);
+            startNow(streamId, name, ladder, input, inputUrl, redundant);
+        });
     }
 
     private List<String> command(
@@ -240,6 +238,10 @@ public class TranscoderSupervisor {
     }
 
     public void stop(String streamId) {
+        locks.run(streamId, () -> stopNow(streamId));
+    }
+
+    private void stopNow(String streamId) {
         thumbnailSources.remove(streamId);
         Transcoder backup = backups.remove(streamId);
         if (backup != null) {

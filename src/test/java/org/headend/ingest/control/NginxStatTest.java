@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.headend.stream.entity.InputInfo;
@@ -147,11 +148,19 @@ class NginxStatTest {
 
     @Test
     void countsPlayersButNotThePublisher() {
-        var cut = NginxStat.players(SAMPLE_STAT);
+        var cut = NginxStat.players(SAMPLE_STAT, Duration.ofHours(1));
 
         assertEquals(1, cut.get("townhall"), "its packager plays it; its publisher is no player");
         assertEquals(1, cut.get("player-only"));
         assertEquals(0, cut.get("warming-up"));
+    }
+
+    @Test
+    void countsOnlyPlayersThatJoinedRecently() {
+        var cut = NginxStat.players(SAMPLE_STAT, Duration.ofSeconds(5));
+
+        assertEquals(1, cut.get("player-only"), "connected 5000 ms ago");
+        assertEquals(0, NginxStat.players(SAMPLE_STAT, Duration.ofMillis(4999)).get("player-only"));
     }
 
     @Test
@@ -169,7 +178,7 @@ class NginxStatTest {
                 </server></rtmp>
                 """;
 
-        var cut = NginxStat.players(xml);
+        var cut = NginxStat.players(xml, Duration.ofSeconds(1));
 
         assertEquals(Map.of("townhall", 2), cut, "the primary and the backup packager wait");
         assertTrue(NginxStat.publishedStreams(xml).isEmpty(), "nobody publishes yet");
