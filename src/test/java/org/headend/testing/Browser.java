@@ -93,6 +93,14 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** The text of a displayed element, read again if a push re-renders it meanwhile. */
+    public String text(By by) {
+        return waitFor(d -> {
+            WebElement e = d.findElement(by);
+            return e.isDisplayed() ? e.getText() : null;
+        });
+    }
+
     public void click(By by) {
         waitFor(d -> {
             WebElement e = d.findElement(by);

@@ -53,7 +53,7 @@ class MulticastPageIT {
             String sdp =
                     browser.find(By.cssSelector("#multicast a.multicast-sdp")).getAttribute("href");
             assertTrue(sdp.matches(".*/multicast/[0-9a-f-]{36}\\.sdp"), sdp);
-            assertTrue(browser.find(By.id("multicast:table")).getText().contains("WAITING"));
+            assertTrue(browser.text(By.id("multicast:table")).contains("WAITING"));
             // The links work for the signed-in session, which the API's twins (bearer only) would refuse.
             String file = fetch(browser, sdp);
             assertTrue(file.startsWith("200 application/sdp") && file.contains("c=IN IP4 " + group + "/"), file);

@@ -62,11 +62,10 @@ class WatchPageIT {
         browser.type(By.id("signin:password"), ApiUsers.PASSWORD);
         browser.click(By.id("signin:submit"));
         browser.waitFor(d -> browser.currentPath().equals("/watch/" + name));
-        assertEquals("OFFLINE", browser.find(By.id("watch-state")).getText());
+        assertEquals("OFFLINE", browser.text(By.id("watch-state")));
 
         try (var publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 640, 360, 15)) {
-            browser.waitFor(
-                    PLAYING, d -> browser.find(By.id("watch-state")).getText().equals("LIVE"));
+            browser.waitFor(PLAYING, d -> browser.text(By.id("watch-state")).equals("LIVE"));
             assertPlays();
             List<String> qualities = new Select(browser.find(By.id("quality")))
                     .getOptions().stream().map(o -> o.getText()).toList();
@@ -96,11 +95,9 @@ class WatchPageIT {
         try (var publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
             browser.open("/watch/" + name);
             assertEquals("/watch/" + name, browser.currentPath());
-            browser.waitFor(
-                    PLAYING, d -> browser.find(By.id("watch-state")).getText().equals("LIVE"));
+            browser.waitFor(PLAYING, d -> browser.text(By.id("watch-state")).equals("LIVE"));
             assertPlays();
-            browser.waitFor(
-                    PLAYING, d -> browser.find(By.id("watch-viewers")).getText().equals("1 viewer"));
+            browser.waitFor(PLAYING, d -> browser.text(By.id("watch-viewers")).equals("1 viewer"));
         }
     }
 

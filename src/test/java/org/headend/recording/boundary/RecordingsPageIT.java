@@ -71,7 +71,7 @@ class RecordingsPageIT {
         browser.waitFor(d -> browser.currentPath().equals("/"));
         browser.click(By.id("nav-recordings"));
         String row = "//tr[td[contains(normalize-space(), '" + name + "')]]";
-        assertTrue(browser.find(By.xpath(row)).getText().contains("READY"));
+        assertTrue(browser.text(By.xpath(row)).contains("READY"));
         String href =
                 browser.find(By.xpath(row + "//a[contains(@id,':download')]")).getAttribute("href");
         assertTrue(href.endsWith("/recording/" + id + "/file"), href);

@@ -71,11 +71,11 @@ class LdapSignInIT {
         try (Browser browser = new Browser(app.baseUrl())) {
             browser.signIn("BOB", LdapTestDirectory.passwordOf("bob"));
             browser.waitFor(d -> browser.currentPath().equals("/"));
-            String signedInAs = browser.find(By.id("signed-in-as")).getText();
+            String signedInAs = browser.text(By.id("signed-in-as"));
             assertTrue(signedInAs.contains("operator"), signedInAs);
             assertTrue(signedInAs.contains("bob"), "the directory's name, not the one typed: " + signedInAs);
             browser.open("/users");
-            assertEquals("Not allowed", browser.find(By.id("error-title")).getText());
+            assertEquals("Not allowed", browser.text(By.id("error-title")));
 
             Instant idleFrom = Instant.now();
             Await.until("the idle timeout (3 s) to pass", Duration.ofSeconds(10), () -> Instant.now()
@@ -85,12 +85,12 @@ class LdapSignInIT {
 
             browser.signIn("carol", LdapTestDirectory.passwordOf("carol"));
             browser.waitFor(d -> browser.currentPath().equals("/no-access"));
-            assertTrue(browser.find(By.id("no-access-reason")).getText().contains("none of your groups"));
+            assertTrue(browser.text(By.id("no-access-reason")).contains("none of your groups"));
             browser.open("/");
             assertTrue(browser.currentPath().startsWith("/login"), "an unmapped user is signed in to nothing");
 
             browser.signIn("alice", LdapTestDirectory.passwordOf("bob"));
-            assertTrue(browser.find(By.id("signin:messages")).getText().contains("Invalid username or password"));
+            assertTrue(browser.text(By.id("signin:messages")).contains("Invalid username or password"));
         }
     }
 

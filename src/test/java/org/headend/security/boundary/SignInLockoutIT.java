@@ -100,7 +100,7 @@ class SignInLockoutIT {
         }
         try (Browser browser = new Browser(app.baseUrl())) {
             browser.signIn(user, "wrong-again");
-            String message = browser.find(By.id("signin:messages")).getText();
+            String message = browser.text(By.id("signin:messages"));
             assertTrue(message.contains("Too many failed sign-ins"), message);
             assertEquals("/login", browser.currentPath().replaceAll("\\?.*", ""));
         }

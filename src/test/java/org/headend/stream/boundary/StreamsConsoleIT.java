@@ -43,7 +43,7 @@ class StreamsConsoleIT {
     void anAdminSignsInCreatesAStreamSeesItsKeyOnceRotatesAndDeletesIt() {
         browser.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
         browser.waitFor(d -> browser.currentPath().equals("/"));
-        assertEquals("admin", browser.find(By.id("signed-in-as")).getText().split(" ")[0]);
+        assertEquals("admin", browser.text(By.id("signed-in-as")).split(" ")[0]);
 
         String name = Names.unique("console");
         browser.open("/streams");
@@ -52,7 +52,7 @@ class StreamsConsoleIT {
         String key = browser.find(By.id("stream-key")).getAttribute("value");
         assertTrue(key.startsWith("hk_"), key);
         assertTrue(browser.find(By.id("ingest-url")).getAttribute("value").startsWith("rtmp://"));
-        assertTrue(browser.find(By.id("obs-settings")).getText().contains("Custom"));
+        assertTrue(browser.text(By.id("obs-settings")).contains("Custom"));
         browser.find(By.xpath(rowOf(name)));
         String id = app.admin().get("/api/v1/streams?size=200").json().getJsonArray("items").stream()
                 .map(v -> v.asJsonObject())
@@ -107,7 +107,7 @@ class StreamsConsoleIT {
             watcher.awaitPushOpen();
             watcher.script("window.notReloaded = true;");
             String state = "//tr[@data-stream-id='" + id + "']//span[contains(@class,'state')]";
-            assertEquals("OFFLINE", watcher.find(By.xpath(state)).getText());
+            assertEquals("OFFLINE", watcher.text(By.xpath(state)));
 
             try (Publisher publisher = Publisher.start(app.rtmpUrl(), created.getString("streamKey"), 320, 180, 15)) {
                 watcher.waitFor(
@@ -116,13 +116,13 @@ class StreamsConsoleIT {
                 assertPushedWithinOneSecond(watcher);
 
                 browser.open("/stream?id=" + id);
-                assertEquals("LIVE", browser.find(By.id("stream-state")).getText());
+                assertEquals("LIVE", browser.text(By.id("stream-state")));
                 browser.waitFor(
                         Duration.ofSeconds(30),
                         d -> ((Number) browser.script("return document.getElementById('preview').currentTime;"))
                                         .doubleValue()
                                 > 0);
-                assertTrue(browser.find(By.id("stream:renditions")).getText().contains("source"));
+                assertTrue(browser.text(By.id("stream:renditions")).contains("source"));
                 browser.waitFor(
                         Duration.ofSeconds(30),
                         d -> ((Number)
@@ -136,7 +136,7 @@ class StreamsConsoleIT {
                         d -> d.findElement(By.xpath(outputState)).getText().equals("LIVE"));
 
                 // A passthrough packager writes no warnings, yet its log says what runs.
-                String log = browser.find(By.id("stream:log")).getText();
+                String log = browser.text(By.id("stream:log"));
                 assertTrue(log.contains("Headend: started"), log);
                 assertFalse(
                         app.admin()
@@ -190,7 +190,7 @@ class StreamsConsoleIT {
         browser.click(By.id("streams:create"));
         String url = browser.find(By.id("ingest-url")).getAttribute("value");
         assertTrue(url.startsWith("srt://"), url);
-        assertTrue(browser.find(By.id("sender-settings")).getText().contains("mpegts"));
+        assertTrue(browser.text(By.id("sender-settings")).contains("mpegts"));
         var stream = streamNamed(name);
         assertEquals("srt", stream.getJsonObject("input").getString("type"));
         assertTrue(stream.getJsonObject("input").getBoolean("encrypted"));
@@ -202,7 +202,7 @@ class StreamsConsoleIT {
         browser.find(By.id("streams:edit-expires"));
         browser.type(By.id("streams:edit-expires"), "next tuesday");
         browser.click(By.id("streams:edit-confirm"));
-        assertTrue(browser.find(By.id("streams:messages")).getText().contains("ISO-8601"));
+        assertTrue(browser.text(By.id("streams:messages")).contains("ISO-8601"));
         var unchanged = streamNamed(name);
         assertTrue(
                 !unchanged.containsKey("expiresAt") || unchanged.isNull("expiresAt"), "a refused edit changes nothing");
@@ -217,12 +217,12 @@ class StreamsConsoleIT {
         browser.waitFor(d -> "always".equals(streamNamed(name).getString("record")));
         assertTrue(streamNamed(name).getBoolean("redundancy"), "redundancy is set from the console");
         assertEquals("2031-01-31T12:00:00Z", streamNamed(name).getString("expiresAt"));
-        assertTrue(browser.find(By.xpath(rowOf(name))).getText().contains("expires"));
-        assertTrue(browser.find(By.xpath(rowOf(name))).getText().contains("redundant"));
+        assertTrue(browser.text(By.xpath(rowOf(name))).contains("expires"));
+        assertTrue(browser.text(By.xpath(rowOf(name))).contains("redundant"));
 
         browser.open("/stream?id=" + id);
-        assertTrue(browser.find(By.id("input-url")).getText().startsWith("srt://"));
-        assertTrue(browser.find(By.id("stream:input")).getText().contains("LISTENING"));
+        assertTrue(browser.text(By.id("input-url")).startsWith("srt://"));
+        assertTrue(browser.text(By.id("stream:input")).contains("LISTENING"));
         assertFalse(browser.driver().getPageSource().contains("console-srt-passphrase"));
         app.admin().delete("/api/v1/streams/" + id);
     }
