@@ -16,11 +16,14 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
+ * Being replaced by {@link ProcessSupervisor}: the runners move onto it one by one.
+ *
  * An external program the app owns (ffmpeg, nginx). It is started from an argument list, never a
  * shell, in a session of its own so a Ctrl-C at the terminal reaches only the app, which then stops
  * it in order. A pid file below the data directory lets the next start reap it if the app died
  * without stopping it.
  */
+@Deprecated(forRemoval = true)
 public final class ChildProcess {
 
     private static final Logger LOG = Logger.getLogger(ChildProcess.class.getName());

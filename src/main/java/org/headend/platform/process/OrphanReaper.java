@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * Ends programs a previous run of the app started and could not stop (it was killed with
- * SIGKILL or crashed), found through the pid files {@link ChildProcess} leaves. A pid is only
+ * SIGKILL or crashed), found through the pid files {@link LocalProcess} leaves. A pid is only
  * killed when it still runs the program the file names, so a reused pid is left alone.
  */
 public final class OrphanReaper {
@@ -37,7 +37,7 @@ public final class OrphanReaper {
                             .orElse(false))
                     .ifPresent(p -> {
                         LOG.warning(() -> "Stopping " + program + " (pid " + pid + ") left by an earlier run");
-                        ChildProcess.killTree(p);
+                        LocalProcess.killTree(p);
                     });
             Files.deleteIfExists(pidFile);
         } catch (IOException | NumberFormatException e) {

@@ -1,0 +1,112 @@
+package org.headend.platform.process;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.headend.platform.HeadendHome;
+
+/**
+ * The one way Headend runs programs: kept running ({@link #supervise}) or run once to their end
+ * ({@link #run}), all on one launcher, which reaps what a crashed run of the app left before the
+ * first start. Whatever still runs when the app stops is stopped with it.
+ */
+@ApplicationScoped
+public class ProcessSupervisor {
+
+    @Inject
+    HeadendHome home;
+
+    @Inject
+    ProcessRegistry registry;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private Launcher launcher;
+    private Scheduling time;
+    private final Set<SupervisedProcess> supervised = ConcurrentHashMap.newKeySet();
+    private final Set<LaunchedProcess> runningOnce = ConcurrentHashMap.newKeySet();
+
+    @PostConstruct
+    void init() {
+        launcher = new LocalLauncher(home.dir("run"), threads);
+        time = new ExecutorScheduling(scheduler);
+        launcher.reapLeftovers();
+    }
+
+    /** A process to keep running, not started yet: its owner calls {@code start()}. */
+    public SupervisedProcess supervise(ProcessSpec spec, ProcessListener listener) {
+        var process = new SupervisedProcess(spec, launcher, time, listener, this::changed);
+        supervised.add(process);
+        return process;
+    }
+
+    private void changed(SupervisedProcess process) {
+        if (process.snapshot().state() == ProcessState.STOPPED) {
+            supervised.remove(process);
+        }
+        registry.changed(process);
+    }
+
+    /**
+     * Runs a program to its end, killing it after {@code timeout}; its standard error is masked as
+     * the spec says.
+     */
+    public RunResult run(ProcessSpec spec, Duration timeout) throws IOException, InterruptedException {
+        List<String> out = Collections.synchronizedList(new ArrayList<>());
+        List<String> err = Collections.synchronizedList(new ArrayList<>());
+        LaunchedProcess process = launcher.launch(new LaunchRequest(
+                spec.label(),
+                spec.command(),
+                out::add,
+                line -> err.add(spec.mask().apply(line))));
+        runningOnce.add(process);
+        try {
+            int code = process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new RunResult(code, false, out, err);
+        } catch (TimeoutException e) {
+            process.stop(Duration.ZERO);
+            return new RunResult(-1, true, out, err);
+        } catch (ExecutionException e) {
+            throw new IOException(spec.label() + " could not be waited for", e.getCause());
+        } catch (InterruptedException e) {
+            process.kill();
+            throw e;
+        } finally {
+            runningOnce.remove(process);
+        }
+    }
+
+    /** For an owner that needs a thread of its own for as long as a process runs (a pacing sender). */
+    public ThreadFactory threads() {
+        return threads;
+    }
+
+    public Scheduling scheduling() {
+        return time;
+    }
+
+    @PreDestroy
+    void stopEverything() {
+        runningOnce.forEach(LaunchedProcess::kill);
+        List.copyOf(supervised).forEach(SupervisedProcess::stop);
+    }
+}
