@@ -31,6 +31,15 @@ public class ProcessRegistry {
                 .toList();
     }
 
+    /** How many processes of streams play the role and stand in the state now. */
+    public long count(String role, ProcessState state) {
+        return byStream.values().stream()
+                .flatMap(Set::stream)
+                .filter(p -> role.equals(p.spec().role()))
+                .filter(p -> p.snapshot().state() == state)
+                .count();
+    }
+
     void changed(SupervisedProcess process) {
         String streamId = process.spec().owner();
         if (streamId == null) {

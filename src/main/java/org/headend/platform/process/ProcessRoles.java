@@ -17,6 +17,11 @@ public final class ProcessRoles {
 
     private ProcessRoles() {}
 
+    /** Every role, in display order. */
+    public static List<String> all() {
+        return ORDER;
+    }
+
     static int order(String role) {
         int at = ORDER.indexOf(role);
         return at < 0 ? ORDER.size() : at;

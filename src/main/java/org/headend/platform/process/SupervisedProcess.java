@@ -79,8 +79,7 @@ public final class SupervisedProcess {
             try {
                 run = launcher.launch(request());
                 current = run;
-                log.add(OWN + "started (pid " + run.pid() + " on " + run.host() + "): "
-                        + String.join(" ", spec.command()));
+                log.add(OWN + "started (pid " + run.pid() + "): " + String.join(" ", spec.command()));
                 move(spec.watch() == ProgressWatch.NONE ? ProcessState.RUNNING : ProcessState.STARTING);
                 if (watchdog == null && spec.stallTimeout() != null && spec.watch() != ProgressWatch.NONE) {
                     watchdog = time.every(watchdogPeriod(spec.stallTimeout()), this::killIfStalled);
