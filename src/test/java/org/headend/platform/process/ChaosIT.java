@@ -1,0 +1,211 @@
+package org.headend.platform.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.headend.testing.Api;
+import org.headend.testing.Await;
+import org.headend.testing.HeadendProcess;
+import org.headend.testing.Names;
+import org.headend.testing.Publisher;
+import org.headend.testing.RtmpDestination;
+import org.headend.testing.SampleLadders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kind of child Headend runs for a live stream is killed ({@code SIGKILL}) and frozen
+ * ({@code SIGSTOP}) mid-stream: a killed one is started again, a frozen one is found by its stall
+ * watchdog, killed and started again; the processes API and the stream's state say so, and the
+ * stream plays again. One stream has them all: a UDP input (its relay), two packagers, an output,
+ * a recording and a multicast source on loopback. nginx is killed and frozen too. The app runs with
+ * short stall timeouts of its own, and nothing it started is left when it stops.
+ */
+class ChaosIT {
+
+    private static final Duration BACK = Duration.ofSeconds(45);
+    private static final Set<String> ROLES =
+            Set.of("relay", "packager", "backup-packager", "output", "recording", "multicast-source");
+
+    private static HeadendProcess app;
+    private static Api api;
+    private static RtmpDestination destination;
+    private static Publisher publisher;
+    private static String streamId;
+    private static String ladder;
+
+    @BeforeAll
+    static void aStreamWithEveryKindOfChild() {
+        app = HeadendProcess.inTempHome(Map.of(
+                        "HEADEND_TRANSCODER_STALL_TIMEOUT", "PT4S",
+                        "HEADEND_OUTPUT_STALL_TIMEOUT", "PT4S",
+                        "HEADEND_RECORDING_STALL_TIMEOUT", "PT4S",
+                        "HEADEND_MULTICAST_STALL_TIMEOUT", "PT4S",
+                        "HEADEND_NGINX_STALL_TIMEOUT", "PT4S"))
+                .start();
+        api = app.admin();
+        ladder = Names.unique("chaos");
+        api.post("/api/v1/ladders", SampleLadders.oneRendition(ladder, 256, 144));
+        JsonObject stream = api.post(
+                        "/api/v1/streams",
+                        "{\"name\":\"" + Names.unique("chaos") + "\",\"ladder\":\"" + ladder
+                                + "\",\"redundancy\":true,\"record\":\"always\",\"input\":{\"type\":\"udp\"}}")
+                .json();
+        streamId = stream.getString("id");
+        int port = stream.getJsonObject("input").getInt("port");
+        destination = new RtmpDestination();
+        assertEquals(
+                201,
+                api.post(
+                                "/api/v1/streams/" + streamId + "/outputs",
+                                "{\"name\":\"dest\",\"url\":\"" + destination.url("chaos") + "\"}")
+                        .status());
+        assertEquals(
+                201,
+                api.post("/api/v1/streams/" + streamId + "/multicast", "{\"interface\":\"lo\",\"announce\":false}")
+                        .status());
+        publisher = Publisher.mpegTs("udp://127.0.0.1:" + port + "?pkt_size=1316", 256, 144, 15);
+        awaitEverythingRunning();
+    }
+
+    @AfterAll
+    static void nothingIsLeftRunning() {
+        try {
+            if (api != null && streamId != null) {
+                api.delete("/api/v1/streams/" + streamId + "?force=true");
+                api.delete("/api/v1/ladders/" + ladder);
+            }
+        } finally {
+            if (publisher != null) {
+                publisher.close();
+            }
+            if (destination != null) {
+                destination.close();
+            }
+            if (app != null) {
+                List<ProcessHandle> left = app.stop();
+                assertTrue(left.isEmpty(), "left running: " + left);
+            }
+        }
+    }
+
+    static Stream<Arguments> childrenAndSignals() {
+        return ROLES.stream()
+                .sorted()
+                .flatMap(role -> Stream.of(Arguments.of(role, "KILL"), Arguments.of(role, "STOP")));
+    }
+
+    @ParameterizedTest(name = "{0} after SIG{1}")
+    @MethodSource("childrenAndSignals")
+    void aChildThatDiesOrFreezesIsStartedAgain(String role, String signal) throws Exception {
+        Map<String, JsonObject> before = awaitEverythingRunning();
+        JsonObject part = before.get(role);
+        long pid = part.getJsonNumber("pid").longValue();
+        int restarts = part.getInt("restarts");
+
+        signal(signal, pid);
+
+        JsonObject back = Await.until(role + " running again after SIG" + signal, BACK, () -> {
+            JsonObject now = parts().get(role);
+            return now != null
+                            && !now.isNull("pid")
+                            && now.getJsonNumber("pid").longValue() != pid
+                            && now.getInt("restarts") > restarts
+                            && "RUNNING".equals(now.getString("state"))
+                    ? now
+                    : null;
+        });
+        assertFalse(back.isNull("lastError"), "the API says why it was restarted: " + back);
+        if (signal.equals("STOP")) {
+            assertTrue(
+                    back.getString("lastError").contains("no progress"),
+                    "a frozen " + role + " is killed by its watchdog: " + back);
+        }
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the old " + role + " is gone");
+        awaitEverythingRunning();
+        assertEquals(
+                "LIVE",
+                api.get("/api/v1/streams/" + streamId + "/status").json().getString("state"));
+    }
+
+    @ParameterizedTest(name = "nginx after SIG{0}")
+    @MethodSource("signals")
+    void nginxThatDiesOrFreezesIsStartedAgainAndTheStreamComesBack(String signal) throws Exception {
+        awaitEverythingRunning();
+        long pid = nginxPid();
+
+        signal(signal, pid);
+
+        Await.until("a new nginx after SIG" + signal, BACK, () -> {
+            List<ProcessHandle> now = app.children("nginx");
+            return now.stream().noneMatch(p -> p.pid() == pid) && !now.isEmpty() ? now : null;
+        });
+        assertNotEquals(pid, nginxPid());
+        awaitEverythingRunning();
+    }
+
+    static Stream<String> signals() {
+        return Stream.of("KILL", "STOP");
+    }
+
+    @Test
+    void theProcessesOfAnUnknownStreamAreA404() {
+        var reply = api.get("/api/v1/streams/no-such-stream/processes");
+        assertEquals(404, reply.status());
+        assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+    }
+
+    /** The nginx master: the one whose parent is not an nginx itself. */
+    private static long nginxPid() {
+        return app.children("nginx").stream()
+                .filter(p -> p.parent()
+                        .flatMap(parent -> parent.info().command())
+                        .map(c -> !c.endsWith("/nginx"))
+                        .orElse(true))
+                .findFirst()
+                .orElseThrow()
+                .pid();
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        assertEquals(
+                0,
+                new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                        .start()
+                        .waitFor());
+    }
+
+    private static Map<String, JsonObject> awaitEverythingRunning() {
+        return Await.until("every child of the stream running, and the stream LIVE", BACK, () -> {
+            Map<String, JsonObject> now = parts();
+            boolean all = now.keySet().containsAll(ROLES)
+                    && now.values().stream().allMatch(p -> "RUNNING".equals(p.getString("state")) && !p.isNull("pid"));
+            return all
+                            && "LIVE"
+                                    .equals(api.get("/api/v1/streams/" + streamId + "/status")
+                                            .json()
+                                            .getString("state"))
+                    ? now
+                    : null;
+        });
+    }
+
+    private static Map<String, JsonObject> parts() {
+        return api.get("/api/v1/streams/" + streamId + "/processes").json().getJsonArray("items").stream()
+                .map(JsonObject.class::cast)
+                .collect(Collectors.toMap(p -> p.getString("role"), p -> p, (a, b) -> a));
+    }
+}
