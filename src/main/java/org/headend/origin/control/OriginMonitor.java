@@ -196,11 +196,12 @@ public class OriginMonitor {
         if (!source.local()) {
             return probe.fetch(source.url(), state.mediaUri(source.id()));
         }
-        if (source.playlist() == null) {
+        if (!source.readable()) {
             return CompletableFuture.completedFuture(
                     ProbeResult.failed(null, Duration.ZERO, "the packager is not running", "gone"));
         }
-        return CompletableFuture.completedFuture(probe.read(source.playlist()));
+        return CompletableFuture.completedFuture(
+                probe.read(source.packager(), source.variants().get(0)));
     }
 
     /**

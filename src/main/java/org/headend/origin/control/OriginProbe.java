@@ -10,17 +10,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.headend.transcode.control.PackagerTarget;
 
 /**
  * Fetches origins' playlists: over HTTP with short timeouts, all of a round at once, so that one
  * slow origin never delays the verdict on the others; a master playlist is followed to its first
- * variant. A local packager's playlist is read from disk, where it is written.
+ * variant. A local packager's playlist is read from the target it writes to.
  */
 @ApplicationScoped
 public class OriginProbe {
@@ -75,11 +74,15 @@ public class OriginProbe {
                 .exceptionally(e -> failure(e, start));
     }
 
-    public ProbeResult read(Path playlist) {
+    /** A local packager's media playlist of one variant, read from its target. */
+    public ProbeResult read(PackagerTarget packager, String variant) {
         long start = System.nanoTime();
         try {
             return ProbeResult.served(
-                    null, since(start), MediaPlaylist.parse(Files.readString(playlist)), playlist.toUri());
+                    null,
+                    since(start),
+                    MediaPlaylist.parse(packager.mediaPlaylist(variant)),
+                    packager.mediaPlaylistUri(variant));
         } catch (IOException | RuntimeException e) {
             return ProbeResult.failed(
                     null, since(start), "cannot read the packager's playlist: " + e.getMessage(), "invalid");

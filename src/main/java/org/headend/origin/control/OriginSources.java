@@ -31,7 +31,7 @@ public class OriginSources {
 
     public List<OriginSource> of(String streamId, String streamName, List<Origin> external) {
         List<OriginSource> sources = new ArrayList<>();
-        for (Packager packager : transcoders.packagers(streamId, streamName)) {
+        for (Packager packager : transcoders.packagers(streamId)) {
             String id = packager.backup() ? OriginSource.LOCAL_BACKUP : OriginSource.LOCAL;
             sources.add(new OriginSource(
                     id,
@@ -39,8 +39,7 @@ public class OriginSources {
                     localPriority + (packager.backup() ? 1 : 0),
                     null,
                     true,
-                    packager.folder(),
-                    packager.variants(),
+                    packager.target(),
                     packager.pid(),
                     failure(packager)));
         }

@@ -53,8 +53,7 @@ public class OriginStitcher {
     private StitchLayout known(StreamOrigins state, List<OriginSource> sources) {
         return state.layout()
                 .or(() -> sources.stream()
-                        .filter(s ->
-                                s.local() && s.folder() != null && !s.variants().isEmpty())
+                        .filter(OriginSource::readable)
                         .findFirst()
                         .map(reader::layout))
                 .orElse(null);

@@ -67,7 +67,7 @@ public class PackagerWatch {
         var watched = monitor.watchedStreams();
         stalled.removeIf(key -> !watched.containsKey(key.substring(0, key.indexOf('/'))));
         watched.forEach((streamId, name) -> {
-            for (Packager packager : transcoders.packagers(streamId, name)) {
+            for (Packager packager : transcoders.packagers(streamId)) {
                 String id = packager.backup() ? OriginSource.LOCAL_BACKUP : OriginSource.LOCAL;
                 String key = streamId + "/" + id;
                 boolean silent =

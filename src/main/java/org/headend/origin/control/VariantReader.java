@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Reads every variant of the origin that plays, for stitching: a local packager's from its folder,
+ * Reads every variant of the origin that plays, for stitching: a local packager's from its target,
  * an external origin's by fetching its master and the variants matched to the stitched ones, all
  * at once. Probing for health reads one variant of every origin; this reads all of the one in use.
  */
@@ -26,7 +25,7 @@ public class VariantReader {
     public StitchLayout layout(OriginSource local) {
         MediaPlaylist master = null;
         try {
-            master = MediaPlaylist.parse(Files.readString(local.folder().resolve("master.m3u8")));
+            master = MediaPlaylist.parse(local.packager().master());
         } catch (IOException | RuntimeException notWrittenYet) {
             // ffmpeg writes the master after the first segments; names alone serve until then.
         }
@@ -36,12 +35,12 @@ public class VariantReader {
     /** {@code known} is the stream's layout so far, null before any. */
     public CompletableFuture<VariantReading> read(OriginSource origin, StitchLayout known) {
         if (origin.local()) {
-            if (origin.folder() == null || origin.variants().isEmpty()) {
+            if (!origin.readable()) {
                 return CompletableFuture.completedFuture(new VariantReading(known, false, Map.of()));
             }
             Map<String, ProbeResult> playlists = new HashMap<>();
             for (String variant : origin.variants()) {
-                playlists.put(variant, probe.read(origin.playlist(variant)));
+                playlists.put(variant, probe.read(origin.packager(), variant));
             }
             return CompletableFuture.completedFuture(new VariantReading(layout(origin), true, playlists));
         }

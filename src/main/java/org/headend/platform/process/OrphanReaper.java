@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 /**
  * Ends programs a previous run of the app started and could not stop (it was killed with
  * SIGKILL or crashed), found through the pid files {@link LocalProcess} leaves. A pid is only
- * killed when it still runs the program the file names, so a reused pid is left alone.
+ * killed when it still runs the program the file names, so a reused pid is left alone, and never
+ * when this run of the app started it.
  */
 public final class OrphanReaper {
 
@@ -30,6 +31,11 @@ public final class OrphanReaper {
             String[] parts = Files.readString(pidFile).trim().split(" ", 2);
             long pid = Long.parseLong(parts[0]);
             String program = parts.length > 1 ? parts[1] : "";
+            if (startedByThisRun(pid)) {
+                // A reap after the first start (the first use of ProcessSupervisor comes late) must
+                // not end what this very run started: its own children are no leftovers.
+                return;
+            }
             ProcessHandle.of(pid)
                     .filter(p -> p.info()
                             .command()
@@ -43,5 +49,9 @@ public final class OrphanReaper {
         } catch (IOException | NumberFormatException e) {
             LOG.warning("Ignoring unreadable pid file " + pidFile + ": " + e);
         }
+    }
+
+    private static boolean startedByThisRun(long pid) {
+        return ProcessHandle.current().descendants().anyMatch(p -> p.pid() == pid);
     }
 }

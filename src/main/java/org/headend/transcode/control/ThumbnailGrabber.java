@@ -1,31 +1,27 @@
 package org.headend.transcode.control;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.headend.platform.HeadendHome;
-import org.headend.platform.process.ChildProcess;
+import org.headend.platform.process.MediaTools;
+import org.headend.platform.process.ProcessSpec;
+import org.headend.platform.process.ProcessSupervisor;
+import org.headend.platform.process.RunResult;
 
 /**
  * Takes one frame of a live stream with a short-lived ffmpeg, for passthrough ladders whose
  * transcoder copies the source and decodes nothing. At most one grab per stream runs at a time:
- * whoever asks while one runs waits for that one. A grab that hangs is killed after a timeout, and
- * any still running when the application stops is stopped with it.
+ * whoever asks while one runs waits for that one. A grab that hangs is killed after a timeout; the
+ * process supervisor stops any still running when the application stops.
  */
 @ApplicationScoped
 public class ThumbnailGrabber {
@@ -34,17 +30,12 @@ public class ThumbnailGrabber {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     @Inject
-    HeadendHome home;
+    MediaTools tools;
 
     @Inject
-    @ConfigProperty(name = "headend.ffmpeg.binary", defaultValue = "ffmpeg")
-    String ffmpeg;
-
-    @Resource
-    ManagedThreadFactory threads;
+    ProcessSupervisor supervisor;
 
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
-    private final Set<ChildProcess> running = ConcurrentHashMap.newKeySet();
 
     /** Writes a new frame of the stream played at {@code inputUrl} into the output's file, or logs why not. */
     public void grab(String streamId, String inputUrl, ThumbnailOutput output) {
@@ -55,7 +46,7 @@ public class ThumbnailGrabber {
             return;
         }
         try {
-            run(streamId, ThumbnailCommand.grab(ffmpeg, inputUrl, output));
+            run(streamId, ThumbnailCommand.grab(tools.ffmpeg(), inputUrl, output));
         } finally {
             inFlight.remove(streamId, mine);
             mine.complete(null);
@@ -73,38 +64,24 @@ public class ThumbnailGrabber {
     }
 
     private void run(String streamId, List<String> command) {
-        var lastError = new AtomicReference<String>("");
-        ChildProcess grab;
+        RunResult result;
         try {
-            grab = ChildProcess.start(
-                    "thumbnail-" + streamId, command, home.dir("run"), threads, line -> {}, lastError::set);
+            result = supervisor.run(ProcessSpec.of("thumbnail-" + streamId, command), TIMEOUT);
         } catch (IOException e) {
             LOG.warning(() -> "Cannot start ffmpeg for a thumbnail of stream " + streamId + ": " + e.getMessage());
             return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
-        running.add(grab);
-        try {
-            int code = grab.onExit().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (code != 0) {
-                LOG.warning(() ->
-                        "Thumbnail grab of stream " + streamId + " failed with code " + code + ": " + lastError.get());
-            }
-        } catch (TimeoutException e) {
+        if (result.timedOut()) {
             LOG.warning(
                     () -> "Thumbnail grab of stream " + streamId + " took over " + TIMEOUT.toSeconds() + " s; killed");
-            grab.kill();
-        } catch (ExecutionException e) {
-            LOG.warning(() -> "Thumbnail grab of stream " + streamId + " failed: " + e.getCause());
-        } catch (InterruptedException e) {
-            grab.kill();
-            Thread.currentThread().interrupt();
-        } finally {
-            running.remove(grab);
+        } else if (!result.succeeded()) {
+            List<String> said = result.stderr();
+            String last = said.isEmpty() ? "" : said.get(said.size() - 1);
+            LOG.warning(() ->
+                    "Thumbnail grab of stream " + streamId + " failed with code " + result.exitCode() + ": " + last);
         }
-    }
-
-    @PreDestroy
-    void stopAll() {
-        running.forEach(ChildProcess::kill);
     }
 }

@@ -1,158 +1,105 @@
 package org.headend.transcode.control;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ObjIntConsumer;
-import java.util.logging.Logger;
-import org.headend.platform.process.ChildProcess;
-import org.headend.platform.process.ProcessLog;
+import org.headend.platform.process.LaunchedProcess;
+import org.headend.platform.process.ProcessListener;
+import org.headend.platform.process.ProcessSnapshot;
+import org.headend.platform.process.ProcessSpec;
+import org.headend.platform.process.ProcessSupervisor;
 import org.headend.platform.process.Progress;
-import org.headend.platform.process.ProgressParser;
+import org.headend.platform.process.SupervisedProcess;
+import org.headend.stream.control.LiveStreams;
 import org.headend.stream.entity.StreamState;
 import org.headend.stream.entity.TranscoderStatus;
 
 /**
- * The ffmpeg process of one live stream, kept running while the publisher is live: when it dies,
- * or hangs without progress for the stall timeout, it is started again after a backoff; the stream
- * turns LIVE once every rendition has a segment.
+ * The packager ffmpeg of one live stream, kept running by a {@link SupervisedProcess} while the
+ * publisher is live. This class gives the process its meaning for the stream: the primary's
+ * figures become the stream's {@link TranscoderStatus}, the stream turns LIVE once its target
+ * plays and ERROR when ffmpeg ends; a backup only has to keep writing.
  */
-final class Transcoder {
-
-    private static final Logger LOG = Logger.getLogger(Transcoder.class.getName());
-    private static final int LOG_LINES = 200;
-    /** Begins the lines Headend adds to the log itself, told apart from ffmpeg's. */
-    private static final String OWN = "Headend: ";
-
-    private static final Duration HEALTHY_RUN = Duration.ofSeconds(60);
+final class Transcoder implements ProcessListener {
 
     private final String streamId;
-    private final String name;
-    private final List<String> command;
-    private final Path outputDir;
-    private final List<String> variants;
-    private final TranscoderRuntime runtime;
+    private final PackagerTarget target;
+    private final LiveStreams live;
     private final ObjIntConsumer<String> onRestart;
     private final boolean backup;
-    private final ProcessLog log = new ProcessLog(LOG_LINES, line -> line);
+    private final SupervisedProcess process;
 
-    private volatile ChildProcess process;
-    private volatile boolean stopping;
-    private volatile Instant startedAt;
-    private volatile Instant lastProgressAt;
-    private volatile boolean progressSeen;
-    private ScheduledFuture<?> watchdog;
-    private int restarts;
-
+    /** {@code spec} says how ffmpeg runs; {@code onRestart} hears why it ended and the failures in a row. */
     Transcoder(
             String streamId,
-            String name,
-            List<String> command,
-            Path outputDir,
-            List<String> variants,
-            TranscoderRuntime runtime,
+            ProcessSpec spec,
+            PackagerTarget target,
+            LiveStreams live,
+            ProcessSupervisor supervisor,
             ObjIntConsumer<String> onRestart,
             boolean backup) {
-        this.backup = backup;
         this.streamId = streamId;
-        this.name = name;
-        this.command = command;
-        this.outputDir = outputDir;
-        this.variants = variants;
-        this.runtime = runtime;
+        this.target = target;
+        this.live = live;
         this.onRestart = onRestart;
+        this.backup = backup;
+        this.process = supervisor.supervise(spec, this);
     }
 
-    synchronized void start() {
-        if (stopping) {
+    void start() {
+        process.start();
+    }
+
+    void stop() {
+        process.stop();
+    }
+
+    @Override
+    public void started(LaunchedProcess run) {
+        if (backup) {
             return;
         }
-        var parser = new ProgressParser();
-        try {
-            startedAt = Instant.now();
-            lastProgressAt = startedAt;
-            log.newRun();
-            progressSeen = false;
-            process = ChildProcess.start(
-                    "ffmpeg-" + name,
-                    command,
-                    runtime.runDir(),
-                    runtime.threads(),
-                    line -> parser.accept(line).ifPresent(this::onProgress),
-                    log::add);
-            // ffmpeg itself writes warnings only, and a packager that copies writes none: say what runs.
-            log.add(OWN + "started (pid " + process.pid() + "): " + String.join(" ", command));
-            if (!backup) {
-                runtime.live()
-                        .updateTranscoder(
-                                streamId, t -> new TranscoderStatus(true, 0, 0, 0, restarts, startedAt, t.lastError()));
-            }
-            ChildProcess started = process;
-            started.onExit().thenAccept(code -> onExit(started, code));
-            if (watchdog == null) {
-                long period = Math.max(1, runtime.stallTimeout().toSeconds() / 3);
-                watchdog =
-                        runtime.scheduler().scheduleAtFixedRate(this::killIfStalled, period, period, TimeUnit.SECONDS);
-            }
-        } catch (IOException e) {
-            LOG.warning(() -> "Cannot start ffmpeg for stream " + name + ": " + e.getMessage());
-            log.add(OWN + "cannot start ffmpeg: " + e.getMessage());
-            failed("cannot start ffmpeg: " + e.getMessage());
-        }
+        ProcessSnapshot now = process.snapshot();
+        live.updateTranscoder(
+                streamId,
+                t -> new TranscoderStatus(true, 0, 0, 0, now.failuresInARow(), now.startedAt(), t.lastError()));
     }
 
-    private void onProgress(Progress progress) {
-        lastProgressAt = Instant.now();
-        progressSeen = true;
+    @Override
+    public boolean progress(Progress progress) {
         if (backup) {
             // The stream's status is the primary's: a backup only has to keep writing.
-            return;
+            return true;
         }
-        var live = runtime.live();
+        ProcessSnapshot now = process.snapshot();
         live.updateTranscoder(
                 streamId,
                 t -> new TranscoderStatus(
-                        true, progress.speed(), progress.fps(), progress.frames(), restarts, startedAt, t.lastError()));
+                        true,
+                        progress.speed(),
+                        progress.fps(),
+                        progress.frames(),
+                        now.failuresInARow(),
+                        now.startedAt(),
+                        t.lastError()));
         live.live(streamId).filter(s -> s.state() != StreamState.LIVE).ifPresent(s -> {
-            if (playable()) {
-                log.add(OWN + "every rendition has a segment; the stream plays");
+            if (target.playable()) {
+                process.note("every rendition has a segment; the stream plays");
                 live.moveTo(streamId, StreamState.LIVE);
             }
         });
+        return true;
     }
 
-    /** A process that is alive but reports no progress is as good as dead: end it, and it restarts. */
-    private void killIfStalled() {
-        ChildProcess running = process;
-        if (stopping || running == null || !running.isAlive()) {
-            return;
+    @Override
+    public void ended(String reason, boolean stalled) {
+        ProcessSnapshot now = process.snapshot();
+        if (!backup) {
+            live.updateTranscoder(
+                    streamId,
+                    t -> new TranscoderStatus(false, 0, 0, t.frames(), now.failuresInARow(), now.startedAt(), reason));
+            live.moveTo(streamId, StreamState.ERROR);
         }
-        if (Duration.between(lastProgressAt, Instant.now()).compareTo(runtime.stallTimeout()) > 0) {
-            LOG.warning(() -> "Transcoder of stream " + name + " made no progress for "
-                    + runtime.stallTimeout().toSeconds() + " s; restarting it");
-            log.add(OWN + "no progress for " + runtime.stallTimeout().toSeconds() + " s, ffmpeg killed");
-            running.kill();
-        }
-    }
-
-    /** True once the master playlist exists and every variant playlist lists a segment. */
-    boolean playable() {
-        if (!Files.exists(outputDir.resolve("master.m3u8"))) {
-            return false;
-        }
-        return variants.stream().allMatch(v -> {
-            try {
-                Path playlist = outputDir.resolve(v).resolve("index.m3u8");
-                return Files.exists(playlist) && Files.readString(playlist).contains("#EXTINF");
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        onRestart.accept(reason, now.failuresInARow());
     }
 
     boolean backup() {
@@ -160,83 +107,19 @@ final class Transcoder {
     }
 
     List<String> command() {
-        return command;
+        return process.spec().command();
     }
 
-    /**
-     * Since the last progress report of the running ffmpeg (ffmpeg reports twice a second); zero
-     * until its first report, as opening the input takes a while and is no stall.
-     */
-    Duration sinceProgress() {
-        Instant last = lastProgressAt;
-        return last == null || !progressSeen ? Duration.ZERO : Duration.between(last, Instant.now());
+    PackagerTarget target() {
+        return target;
     }
 
-    List<String> variants() {
-        return variants;
-    }
-
-    /** The running ffmpeg's pid; empty between a death and its restart. */
-    java.util.OptionalLong pid() {
-        ChildProcess current = process;
-        return current != null && current.isAlive()
-                ? java.util.OptionalLong.of(current.pid())
-                : java.util.OptionalLong.empty();
+    Packager packager() {
+        Long pid = process.running().map(LaunchedProcess::pid).orElse(null);
+        return new Packager(backup, pid, target, process.sinceProgress());
     }
 
     List<String> lastLogLines() {
-        return log.lines();
-    }
-
-    private synchronized void onExit(ChildProcess ended, int exitCode) {
-        if (stopping || ended != process) {
-            return;
-        }
-        String reason = "ffmpeg exited with code " + exitCode + lastLogLine();
-        LOG.warning(() -> "Transcoder of stream " + name + " stopped: " + reason);
-        if (Duration.between(startedAt, Instant.now()).compareTo(HEALTHY_RUN) > 0) {
-            restarts = 0;
-        }
-        restarts++;
-        failed(reason);
-        onRestart.accept(reason, restarts);
-        Duration delay = runtime.backoff().delay(restarts);
-        log.add(OWN + reason + "; restart " + restarts + " in " + delay.toMillis() + " ms");
-        runtime.scheduler().schedule(this::start, delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void failed(String reason) {
-        if (backup) {
-            return;
-        }
-        runtime.live()
-                .updateTranscoder(
-                        streamId, t -> new TranscoderStatus(false, 0, 0, t.frames(), restarts, startedAt, reason));
-        runtime.live().moveTo(streamId, StreamState.ERROR);
-    }
-
-    /** What ffmpeg itself said last in this run: the words that explain its end. */
-    private String lastLogLine() {
-        List<String> lines = log.linesOfThisRun();
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (!lines.get(i).startsWith(OWN)) {
-                return ": " + lines.get(i);
-            }
-        }
-        return "";
-    }
-
-    void stop() {
-        ChildProcess running;
-        synchronized (this) {
-            stopping = true;
-            running = process;
-            if (watchdog != null) {
-                watchdog.cancel(false);
-            }
-        }
-        if (running != null) {
-            running.stop(Duration.ofSeconds(5));
-        }
+        return process.logLines();
     }
 }

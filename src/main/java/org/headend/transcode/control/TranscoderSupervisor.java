@@ -2,9 +2,6 @@ package org.headend.transcode.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -23,6 +20,12 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.platform.HeadendHome;
 import org.headend.platform.process.Backoff;
+import org.headend.platform.process.MediaTools;
+import org.headend.platform.process.ProcessRoles;
+import org.headend.platform.process.ProcessSpec;
+import org.headend.platform.process.ProcessSupervisor;
+import org.headend.platform.process.ProgressWatch;
+import org.headend.platform.process.RestartPolicy;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.entity.InputInfo;
 import org.headend.transcode.entity.Ladder;
@@ -52,8 +55,10 @@ public class TranscoderSupervisor {
     Event<PackagerExited> packagerExited;
 
     @Inject
-    @ConfigProperty(name = "headend.ffmpeg.binary", defaultValue = "ffmpeg")
-    String ffmpeg;
+    MediaTools tools;
+
+    @Inject
+    ProcessSupervisor supervisor;
 
     @Inject
     @ConfigProperty(name = "headend.hls.segment-seconds", defaultValue = "2")
@@ -77,12 +82,6 @@ public class TranscoderSupervisor {
 
     @Inject
     ThumbnailSettings thumbnails;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
-    @Resource
-    ManagedThreadFactory threads;
 
     private final Map<String, Transcoder> running = new ConcurrentHashMap<>();
     private final Map<String, Transcoder> backups = new ConcurrentHashMap<>();
@@ -123,18 +122,15 @@ public class TranscoderSupervisor {
             String streamId, String name, Ladder ladder, InputInfo input, String inputUrl, boolean redundant) {
         var plan = RenditionPlan.of(ladder, input);
         live.updateRenditions(streamId, plan.statuses());
-        Path outputDir = prepareOutput(name, plan.variantNames());
+        HlsFolder target = prepareOutput(hlsDir(name), plan.variantNames());
         thumbnails.forget(streamId);
-        List<String> command = command(plan, input, inputUrl, outputDir, thumbnails.output(streamId));
-        var runtime = new TranscoderRuntime(
-                live, home.dir("run"), threads, scheduler, new Backoff(restartInitial, restartMax), stallTimeout);
+        List<String> command = command(plan, input, inputUrl, target.dir(), thumbnails.output(streamId));
         var transcoder = new Transcoder(
                 streamId,
-                name,
-                command,
-                outputDir,
-                plan.variantNames(),
-                runtime,
+                spec("ffmpeg-" + name, command).partOf(streamId, ProcessRoles.PACKAGER),
+                target,
+                live,
+                supervisor,
                 (reason, count) -> {
                     packagerExited.fire(new PackagerExited(streamId, name, false));
                     restarted.fire(new TranscoderRestarted(streamId, name, count, reason));
@@ -152,7 +148,7 @@ public class TranscoderSupervisor {
             previousBackup.stop();
         }
         if (redundant) {
-            startBackup(streamId, name, plan, input, inputUrl, runtime);
+            startBackup(streamId, name, plan, input, inputUrl);
         }
     }
 
@@ -182,35 +178,35 @@ public class TranscoderSupervisor {
         });
     }
 
+    /**
+     * How a packager runs: restarted after a backoff that a minute of progress resets, and killed
+     * after the stall timeout without a progress block.
+     */
+    private ProcessSpec spec(String label, List<String> command) {
+        return ProcessSpec.of(label, command)
+                .withRestart(new RestartPolicy(
+                        new Backoff(restartInitial, restartMax), RestartPolicy.DEFAULT_HEALTHY_RUN, 0))
+                .withWatch(ProgressWatch.PROGRESS_BLOCKS, stallTimeout)
+                .withExplainer((code, lines) -> "ffmpeg " + ProcessSpec.lastWords(code, lines));
+    }
+
     private List<String> command(
             RenditionPlan plan, InputInfo input, String inputUrl, Path outputDir, ThumbnailOutput thumbnail) {
         return FfmpegCommand.build(
-                ffmpeg, inputUrl, plan, input, new HlsSettings(segmentSeconds, listSize), outputDir, thumbnail);
+                tools.ffmpeg(), inputUrl, plan, input, new HlsSettings(segmentSeconds, listSize), outputDir, thumbnail);
     }
 
-    private void startBackup(
-            String streamId,
-            String name,
-            RenditionPlan plan,
-            InputInfo input,
-            String inputUrl,
-            TranscoderRuntime runtime) {
-        Path backupDir = hlsDir(name).resolve(BACKUP_DIR);
-        try {
-            HlsFolder.prepare(backupDir, plan.variantNames());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the backup HLS folder of " + name, e);
-        }
+    private void startBackup(String streamId, String name, RenditionPlan plan, InputInfo input, String inputUrl) {
+        HlsFolder target = prepareOutput(hlsDir(name).resolve(BACKUP_DIR), plan.variantNames());
         // Its own thumbnail file: two processes must never write the same one.
         ThumbnailOutput thumbnail = thumbnails.output(streamId).forBackup();
-        List<String> command = command(plan, input, inputUrl, backupDir, thumbnail);
+        List<String> command = command(plan, input, inputUrl, target.dir(), thumbnail);
         var backup = new Transcoder(
                 streamId,
-                name + "-backup",
-                command,
-                backupDir,
-                plan.variantNames(),
-                runtime,
+                spec("ffmpeg-" + name + "-backup", command).partOf(streamId, ProcessRoles.BACKUP_PACKAGER),
+                target,
+                live,
+                supervisor,
                 (reason, count) -> packagerExited.fire(new PackagerExited(streamId, name, true)),
                 true);
         backups.put(streamId, backup);
@@ -219,14 +215,11 @@ public class TranscoderSupervisor {
     }
 
     /** The packagers of a live stream: the primary, then the backup of a redundant stream. */
-    public List<Packager> packagers(String streamId, String name) {
+    public List<Packager> packagers(String streamId) {
         List<Packager> packagers = new java.util.ArrayList<>();
         for (Transcoder t : new Transcoder[] {running.get(streamId), backups.get(streamId)}) {
             if (t != null) {
-                var pid = t.pid();
-                Path dir = t.backup() ? hlsDir(name).resolve(BACKUP_DIR) : hlsDir(name);
-                packagers.add(new Packager(
-                        t.backup(), pid.isPresent() ? pid.getAsLong() : null, dir, t.variants(), t.sinceProgress()));
+                packagers.add(t.packager());
             }
         }
         return packagers;
@@ -282,14 +275,14 @@ public class TranscoderSupervisor {
         HlsFolder.delete(hlsDir(name));
     }
 
-    private Path prepareOutput(String name, List<String> variants) {
-        Path dir = hlsDir(name);
+    private static HlsFolder prepareOutput(Path dir, List<String> variants) {
+        var folder = new HlsFolder(dir, variants);
         try {
-            HlsFolder.prepare(dir, variants);
+            folder.prepare();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the HLS folder of " + name, e);
+            throw new UncheckedIOException("Cannot create the HLS folder " + dir, e);
         }
-        return dir;
+        return folder;
     }
 
     /** Stops every transcoder, in parallel: each may take its grace period to end. */

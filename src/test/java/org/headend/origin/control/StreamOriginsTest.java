@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.headend.origin.control.MediaPlaylist.Segment;
+import org.headend.transcode.control.HlsFolder;
 import org.junit.jupiter.api.Test;
 
 class StreamOriginsTest {
@@ -24,7 +25,7 @@ class StreamOriginsTest {
     private final StreamOrigins cut = new StreamOrigins(new FailoverRules(2, 5, true), Duration.ofSeconds(4), 4);
 
     private static OriginSource packager(String id, Path folder) {
-        return new OriginSource(id, id, 0, null, true, folder, LADDER, 42L, null);
+        return new OriginSource(id, id, 0, null, true, new HlsFolder(folder, LADDER), 42L, null);
     }
 
     /** What a packager in {@code folder} offers: for each variant, segments {@code first..newest} of 2 s. */
