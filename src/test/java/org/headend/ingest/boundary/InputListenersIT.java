@@ -77,7 +77,7 @@ class InputListenersIT {
 
         try (Publisher sender = Publisher.mpegTs(
                 "srt://127.0.0.1:" + port + "?passphrase=" + PASSPHRASE + "&pkt_size=1316", 640, 360, 25)) {
-            awaitState(path, "LIVE", Duration.ofSeconds(40));
+            api.awaitState(path, "LIVE", Duration.ofSeconds(40));
             String playback = api.get(path).json().getString("playbackUrl");
             String seen = Await.until("the ladder to play", Duration.ofSeconds(30), () -> {
                 try {
@@ -91,7 +91,7 @@ class InputListenersIT {
             assertEquals("RECEIVING", listener.getString("state"));
             assertTrue(listener.getJsonNumber("bytesReceived").longValue() > 0);
         }
-        awaitState(path, "OFFLINE", Duration.ofSeconds(20));
+        api.awaitState(path, "OFFLINE", Duration.ofSeconds(20));
 
         String everything = api.get(path).body()
                 + api.get(path + "/input/log").body()
@@ -119,9 +119,9 @@ class InputListenersIT {
         String path = "/api/v1/streams/" + unicast.getString("id");
         awaitBound(port);
         try (Publisher sender = Publisher.mpegTs("udp://127.0.0.1:" + port + "?pkt_size=1316", 320, 180, 25)) {
-            awaitState(path, "LIVE", Duration.ofSeconds(40));
+            api.awaitState(path, "LIVE", Duration.ofSeconds(40));
         }
-        awaitState(path, "OFFLINE", Duration.ofSeconds(20));
+        api.awaitState(path, "OFFLINE", Duration.ofSeconds(20));
 
         String group = "239.255.42." + (1 + port % 250);
         JsonObject multicast = create(Json.createObjectBuilder()
@@ -140,7 +140,7 @@ class InputListenersIT {
         // Sent on loopback only: nothing leaves the machine.
         try (Publisher sender = Publisher.mpegTs(
                 "udp://" + group + ":" + groupPort + "?ttl=1&localaddr=127.0.0.1&pkt_size=1316", 320, 180, 25)) {
-            awaitState(groupPath, "LIVE", Duration.ofSeconds(40));
+            api.awaitState(groupPath, "LIVE", Duration.ofSeconds(40));
         }
     }
 
@@ -202,13 +202,6 @@ class InputListenersIT {
         assertEquals(201, reply.status(), reply.body());
         created.add(reply.json().getString("id"));
         return reply.json();
-    }
-
-    private void awaitState(String path, String state, Duration deadline) {
-        Await.until(
-                "stream state " + state,
-                deadline,
-                () -> state.equals(api.get(path).json().getString("state")));
     }
 
     /** The listener is up once its port can no longer be bound. */

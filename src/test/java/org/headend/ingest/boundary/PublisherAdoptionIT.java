@@ -58,13 +58,13 @@ class PublisherAdoptionIT {
                         .json()
                         .getString("id");
                 publisher = Publisher.start(first.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15);
-                awaitState(api, id, "LIVE", LIVE_DEADLINE);
+                api.awaitState("/api/v1/streams/" + id + "/status", "LIVE", LIVE_DEADLINE);
             }
             assertTrue(publisher.isAlive(), "the publisher stays connected to nginx-rtmp while the app is down");
 
             try (var second = new HeadendProcess(home, env).start()) {
                 Api api = second.admin();
-                awaitState(api, id, "LIVE", LIVE_DEADLINE);
+                api.awaitState("/api/v1/streams/" + id + "/status", "LIVE", LIVE_DEADLINE);
                 String master = api.get("/api/v1/streams/" + id).json().getString("playbackUrl");
                 String variant = HlsMaster.firstVariant(master, Duration.ofSeconds(20));
                 assertTrue(
@@ -85,7 +85,7 @@ class PublisherAdoptionIT {
                         "one packager for the adopted stream");
 
                 publisher.close();
-                awaitState(api, id, "OFFLINE", Duration.ofSeconds(15));
+                api.awaitState("/api/v1/streams/" + id + "/status", "OFFLINE", Duration.ofSeconds(15));
                 // The app's log reaches the file a little later than the state changes.
                 String log = Await.until(
                         "the adopted publisher's publish_done, matched by its client id, to end the stream",
@@ -110,12 +110,5 @@ class PublisherAdoptionIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void awaitState(Api api, String id, String state, Duration deadline) {
-        Await.until("the stream to be " + state, deadline, () -> api.get("/api/v1/streams/" + id + "/status")
-                .json()
-                .getString("state")
-                .equals(state));
     }
 }

@@ -127,7 +127,7 @@ class MulticastIT {
             capture(1, "224.2.127.254", 9875, sap);
 
             try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
-                awaitState(one, "LIVE", Duration.ofSeconds(60));
+                api.awaitState(one, "LIVE", Duration.ofSeconds(60));
                 assertTrue(lan.inSenderNamespace(app.handle()), "the app runs in the sender namespace");
                 for (String program : List.of("nginx", "ffmpeg")) {
                     List<ProcessHandle> started = app.children(program);
@@ -207,7 +207,7 @@ class MulticastIT {
                                         + "\",\"rendition\":\"source\",\"format\":\"rtp\",\"announce\":false}")
                         .json();
                 assertEquals("rtp://@" + rtpGroup + ":" + port, rendition.getString("url"));
-                awaitState(senders + "/" + rendition.getString("id"), "LIVE", Duration.ofSeconds(60));
+                api.awaitState(senders + "/" + rendition.getString("id"), "LIVE", Duration.ofSeconds(60));
                 Await.until(
                         "RTP datagrams",
                         Duration.ofSeconds(20),
@@ -236,7 +236,7 @@ class MulticastIT {
                                         .getJsonNumber("sourceRestarts")
                                         .longValue()
                                 >= 1);
-                awaitState(one, "LIVE", Duration.ofSeconds(30));
+                api.awaitState(one, "LIVE", Duration.ofSeconds(30));
                 Await.until(
                         "datagrams after the restart",
                         Duration.ofSeconds(30),
@@ -380,13 +380,6 @@ class MulticastIT {
         Path pidFile = app.home().resolve("run").resolve("multicast-" + senderId + ".pid");
         long pid = Long.parseLong(Files.readString(pidFile).trim().split(" ")[0]);
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-    }
-
-    private void awaitState(String path, String state, Duration deadline) {
-        Await.until(
-                path + " to be " + state,
-                deadline,
-                () -> state.equals(api.get(path).json().getString("state")));
     }
 
     /** The receivers joined at different moments: over the datagrams both got, they got the same. */

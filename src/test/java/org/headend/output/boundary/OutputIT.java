@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.headend.testing.Api;
-import org.headend.testing.Await;
 import org.headend.testing.Ffprobe;
 import org.headend.testing.FreePorts;
 import org.headend.testing.HeadendProcess;
@@ -76,8 +75,8 @@ class OutputIT {
             assertEquals("WAITING", state(outputs, rtmp), "an output waits for its stream");
 
             try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
-                awaitState(outputs, rtmp, "LIVE", Duration.ofSeconds(40));
-                awaitState(outputs, udp, "LIVE", Duration.ofSeconds(10));
+                api.awaitState(outputs + "/" + rtmp, "LIVE", Duration.ofSeconds(40));
+                api.awaitState(outputs + "/" + udp, "LIVE", Duration.ofSeconds(10));
                 assertTrue(
                         Ffprobe.streams(destination.url(DESTINATION_KEY)).contains("h264"),
                         "the copy reached the destination");
@@ -92,7 +91,7 @@ class OutputIT {
 
                 int udpRestarts = api.get(outputs + "/" + udp).json().getInt("restarts");
                 destination.kill();
-                awaitState(outputs, rtmp, "RETRYING", Duration.ofSeconds(20));
+                api.awaitState(outputs + "/" + rtmp, "RETRYING", Duration.ofSeconds(20));
                 assertFalse(
                         api.get(outputs + "/" + rtmp)
                                 .json()
@@ -101,7 +100,7 @@ class OutputIT {
                         "says why");
                 destination.start();
                 long back = System.nanoTime();
-                awaitState(outputs, rtmp, "LIVE", Duration.ofSeconds(10));
+                api.awaitState(outputs + "/" + rtmp, "LIVE", Duration.ofSeconds(10));
                 long millis = (System.nanoTime() - back) / 1_000_000;
                 assertTrue(
                         millis <= 3000,
@@ -117,7 +116,7 @@ class OutputIT {
                 assertFalse(everything.contains(DESTINATION_KEY), "no key in log, status or audit");
                 assertFalse(everything.contains(SRT_PASSPHRASE), "no passphrase in log, status or audit");
             }
-            awaitState(outputs, rtmp, "WAITING", Duration.ofSeconds(20));
+            api.awaitState(outputs + "/" + rtmp, "WAITING", Duration.ofSeconds(20));
         } finally {
             api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
             ProcessHandle.current()
@@ -170,9 +169,5 @@ class OutputIT {
 
     private String state(String outputs, String id) {
         return api.get(outputs + "/" + id).json().getString("state");
-    }
-
-    private void awaitState(String outputs, String id, String state, Duration deadline) {
-        Await.until("output " + id + " " + state, deadline, () -> state.equals(state(outputs, id)));
     }
 }

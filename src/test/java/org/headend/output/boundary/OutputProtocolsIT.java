@@ -232,16 +232,13 @@ class OutputProtocolsIT {
         return created.json().getString("id");
     }
 
+    /** The kit's wait, plus the output's own ffmpeg log when it is late: why it did not get there. */
     private void awaitState(String outputs, String id, String state, Duration deadline) {
         try {
-            Await.until(
-                    "output " + id + " " + state,
-                    deadline,
-                    () -> state.equals(api.get(outputs + "/" + id).json().getString("state")));
+            api.awaitState(outputs + "/" + id, state, deadline);
         } catch (AssertionError late) {
             throw new AssertionError(
-                    late.getMessage() + "; output: "
-                            + api.get(outputs + "/" + id).body() + "; log: "
+                    late.getMessage() + "; log: "
                             + api.get(outputs + "/" + id + "/log").body(),
                     late);
         }
