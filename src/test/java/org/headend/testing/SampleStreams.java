@@ -125,13 +125,13 @@ public final class SampleStreams {
             return new SampleStream(other, json);
         }
 
-        /** Deletes the stream, stopping it if live; gone already is fine. */
+        /**
+         * Deletes the stream, stopping it if live. The answer is not checked: this runs in finally
+         * blocks, where a failed clean-up must not hide the test's own failure (and gone is fine).
+         */
         @Override
         public void close() {
-            int status = api.delete(path() + "?force=true").status();
-            if (status != 204 && status != 404) {
-                throw new AssertionError("deleting stream " + name() + ": " + status);
-            }
+            api.delete(path() + "?force=true");
         }
     }
 }

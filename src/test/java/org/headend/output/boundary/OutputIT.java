@@ -13,9 +13,9 @@ import org.headend.testing.Api;
 import org.headend.testing.Ffprobe;
 import org.headend.testing.FreePorts;
 import org.headend.testing.HeadendProcess;
-import org.headend.testing.Names;
 import org.headend.testing.Publisher;
 import org.headend.testing.RtmpDestination;
+import org.headend.testing.SampleStreams;
 import org.headend.testing.SharedHeadend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,10 +42,8 @@ class OutputIT {
 
     @Test
     void outputsFollowTheStreamAndALostDestinationIsLiveAgainSoonAfterItReturns() throws Exception {
-        JsonObject stream = api.post(
-                        "/api/v1/streams", "{\"name\":\"" + Names.unique("restream") + "\",\"ladder\":\"passthrough\"}")
-                .json();
-        String outputs = "/api/v1/streams/" + stream.getString("id") + "/outputs";
+        var stream = SampleStreams.passthrough(api, "restream");
+        String outputs = stream.path() + "/outputs";
         try (RtmpDestination destination = new RtmpDestination()) {
             String rtmp = add(outputs, "youtube", destination.url(DESTINATION_KEY));
             int udpPort = FreePorts.next();
@@ -74,7 +72,7 @@ class OutputIT {
             add(outputs, "srt", "srt://127.0.0.1:" + srtPort + "?passphrase=" + SRT_PASSPHRASE);
             assertEquals("WAITING", state(outputs, rtmp), "an output waits for its stream");
 
-            try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
+            try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 15)) {
                 api.awaitState(outputs + "/" + rtmp, "LIVE", Duration.ofSeconds(40));
                 api.awaitState(outputs + "/" + udp, "LIVE", Duration.ofSeconds(10));
                 assertTrue(
@@ -118,7 +116,7 @@ class OutputIT {
             }
             api.awaitState(outputs + "/" + rtmp, "WAITING", Duration.ofSeconds(20));
         } finally {
-            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            stream.close();
             ProcessHandle.current()
                     .children()
                     .filter(p -> p.info().commandLine().orElse("").contains("mode=listener"))
@@ -128,9 +126,8 @@ class OutputIT {
 
     @Test
     void badOutputsAreRefusedBeforeAnythingStarts() {
-        JsonObject stream = api.post("/api/v1/streams", "{\"name\":\"" + Names.unique("badout") + "\"}")
-                .json();
-        String outputs = "/api/v1/streams/" + stream.getString("id") + "/outputs";
+        var stream = SampleStreams.plain(api, "badout");
+        String outputs = stream.path() + "/outputs";
         for (String url : new String[] {
             "http://example.com/x",
             "rtmp:///live/key",
@@ -156,7 +153,7 @@ class OutputIT {
                                         .build())
                         .status());
         assertEquals(404, api.get("/api/v1/streams/no-such-stream/outputs").status());
-        api.delete("/api/v1/streams/" + stream.getString("id"));
+        stream.close();
     }
 
     private String add(String outputs, String name, String url) {
