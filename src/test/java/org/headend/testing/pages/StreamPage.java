@@ -18,6 +18,21 @@ public final class StreamPage {
         return new StreamPage(browser);
     }
 
+    /** The page, opened, once its push channel is open: what follows may arrive without a reload. */
+    public static StreamPage openLive(Browser browser, String id) {
+        StreamPage page = open(browser, id);
+        browser.awaitPushOpen();
+        return page;
+    }
+
+    public OriginsSection origins() {
+        return new OriginsSection(browser);
+    }
+
+    public MulticastSection multicast() {
+        return new MulticastSection(browser);
+    }
+
     public String state() {
         return browser.text(By.id("stream-state"));
     }
