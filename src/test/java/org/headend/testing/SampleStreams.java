@@ -75,6 +75,10 @@ public final class SampleStreams {
         return this;
     }
 
+    public SampleStreams input(JsonObjectBuilder input) {
+        return input(input.build());
+    }
+
     /** Creates the stream, failing the test with the API's answer unless it is 201 Created. */
     public SampleStream create() {
         if (name == null) {

@@ -18,6 +18,7 @@ import org.headend.testing.FreePorts;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.HlsMaster;
 import org.headend.testing.Publisher;
+import org.headend.testing.SampleStreams;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,14 +42,12 @@ class PublisherAdoptionIT {
             String output;
             try (var first = new HeadendProcess(home, env).start()) {
                 Api api = first.admin();
-                var stream = api.post(
-                                "/api/v1/streams",
-                                Json.createObjectBuilder()
-                                        .add("name", "adopted")
-                                        .add("ladder", "passthrough")
-                                        .build())
-                        .json();
-                id = stream.getString("id");
+                // Named for the log and the packager's path below; the app is this test's own.
+                var stream = SampleStreams.on(api)
+                        .name("adopted")
+                        .ladder("passthrough")
+                        .create();
+                id = stream.id();
                 output = api.post(
                                 "/api/v1/streams/" + id + "/outputs",
                                 Json.createObjectBuilder()
@@ -57,7 +56,7 @@ class PublisherAdoptionIT {
                                         .build())
                         .json()
                         .getString("id");
-                publisher = Publisher.start(first.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15);
+                publisher = Publisher.start(first.rtmpUrl(), stream.key(), 320, 180, 15);
                 api.awaitState("/api/v1/streams/" + id + "/status", "LIVE", LIVE_DEADLINE);
             }
             assertTrue(publisher.isAlive(), "the publisher stays connected to nginx-rtmp while the app is down");
