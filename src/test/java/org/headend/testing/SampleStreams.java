@@ -65,6 +65,12 @@ public final class SampleStreams {
         return this;
     }
 
+    /** When to record: "off", "always", ... as the API takes it. */
+    public SampleStreams record(String when) {
+        body.add("record", when);
+        return this;
+    }
+
     public SampleStreams redundancy(boolean redundant) {
         body.add("redundancy", redundant);
         return this;
