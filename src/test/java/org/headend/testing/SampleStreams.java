@@ -65,6 +65,12 @@ public final class SampleStreams {
         return this;
     }
 
+    /** A public stream plays on its watch page without signing in. */
+    public SampleStreams open(boolean open) {
+        body.add("public", open);
+        return this;
+    }
+
     /** When to record: "off", "always", ... as the API takes it. */
     public SampleStreams record(String when) {
         body.add("record", when);
