@@ -63,14 +63,14 @@ class OutputBench {
                                     .build())
                     .json()
                     .getString("id");
-            awaitState(outputs + "/" + id, "LIVE", 60);
+            api.awaitState(outputs + "/" + id, "LIVE", Duration.ofSeconds(60));
             List<Long> millis = new ArrayList<>();
             for (int i = 0; i < KILLS; i++) {
                 destination.kill();
-                awaitState(outputs + "/" + id, "RETRYING", 20);
+                api.awaitState(outputs + "/" + id, "RETRYING", Duration.ofSeconds(20));
                 destination.start();
                 long back = System.nanoTime();
-                awaitState(outputs + "/" + id, "LIVE", 30);
+                api.awaitState(outputs + "/" + id, "LIVE", Duration.ofSeconds(30));
                 millis.add((System.nanoTime() - back) / 1_000_000);
             }
             Collections.sort(millis);
@@ -171,12 +171,5 @@ class OutputBench {
                         .build());
         assertEquals(201, created.status());
         return created.json();
-    }
-
-    private static void awaitState(String path, String state, int seconds) {
-        Await.until(
-                path + " " + state,
-                Duration.ofSeconds(seconds),
-                () -> state.equals(api.get(path).json().getString("state")));
     }
 }

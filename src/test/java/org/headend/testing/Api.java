@@ -61,6 +61,24 @@ public final class Api {
         }
     }
 
+    /**
+     * Waits until the JSON at {@code path} (a stream's status, an output, a sender, ...) has
+     * {@code "state": state}; answers that JSON. On timeout the last answer is in the message.
+     */
+    public JsonObject awaitState(String path, String state, Duration deadline) {
+        Reply[] last = new Reply[1];
+        try {
+            return Await.until(path + " to be " + state, deadline, () -> {
+                last[0] = get(path);
+                JsonObject json = last[0].json();
+                return state.equals(json.getString("state", null)) ? json : null;
+            });
+        } catch (AssertionError late) {
+            throw new AssertionError(
+                    late.getMessage() + "; last answer: " + (last[0] == null ? "none" : last[0].body()), late);
+        }
+    }
+
     public Api as(String bearer) {
         return new Api(base, bearer);
     }

@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
-    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(15);
 
     private final Path profile;
     private final ChromeDriver driver;

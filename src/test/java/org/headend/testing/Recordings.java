@@ -1,6 +1,5 @@
 package org.headend.testing;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,25 +44,16 @@ public final class Recordings {
 
     /** A new stream on the passthrough ladder (no re-encoding: cheap on CPU). */
     public JsonObject stream(String name, String record) {
-        var reply = api.post(
-                "/api/v1/streams",
-                Json.createObjectBuilder()
-                        .add("name", name)
-                        .add("ladder", "passthrough")
-                        .add("record", record)
-                        .build());
-        if (reply.status() != 201) {
-            throw new AssertionError("Cannot create stream: " + reply);
-        }
-        return reply.json();
+        return SampleStreams.on(api)
+                .name(name)
+                .ladder("passthrough")
+                .record(record)
+                .create()
+                .json();
     }
 
     public void awaitStreamState(JsonObject stream, String state) {
-        Await.until("stream " + stream.getString("name") + " to be " + state, Duration.ofSeconds(60), () -> api.get(
-                        "/api/v1/streams/" + stream.getString("id") + "/status")
-                .json()
-                .getString("state")
-                .equals(state));
+        api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", state, Duration.ofSeconds(60));
     }
 
     public JsonObject recording(String id) {
@@ -71,10 +61,7 @@ public final class Recordings {
     }
 
     public JsonObject awaitRecording(String id, String state, Duration deadline) {
-        return Await.until("recording " + id + " to be " + state, deadline, () -> {
-            JsonObject r = recording(id);
-            return r.getString("state").equals(state) ? r : null;
-        });
+        return api.awaitState("/api/v1/recordings/" + id, state, deadline);
     }
 
     public JsonObject awaitSize(String id, long bytes) {

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.headend.testing.Api;
-import org.headend.testing.Await;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
@@ -55,7 +54,7 @@ class FirstFrameIT {
         JsonObject stream = createStream(Names.unique("first"), ladder);
 
         try (var publisher = Publisher.redFirstGop(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
-            awaitState(stream, "LIVE");
+            api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "LIVE", DEADLINE);
 
             List<String> variants = variants(stream);
             assertEquals(List.of("180p/index.m3u8", "144p/index.m3u8"), variants);
@@ -63,7 +62,7 @@ class FirstFrameIT {
                 assertStartsRedInAShortSegment(stream, variant);
             }
         }
-        awaitState(stream, "OFFLINE");
+        api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "OFFLINE", DEADLINE);
     }
 
     @Test
@@ -77,21 +76,23 @@ class FirstFrameIT {
 
         // The first publish is planned for the whole ladder, then again once nginx knows the size.
         try (var publisher = Publisher.redFirstGop(app.rtmpUrl(), key, 640, 360, 15)) {
-            JsonObject status = awaitState(stream, "LIVE");
+            JsonObject status =
+                    api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "LIVE", DEADLINE);
             assertEquals("SKIPPED", rendition(status, "720p").getString("state"));
             assertEquals("ACTIVE", rendition(status, "270p").getString("state"));
             assertEquals(List.of("270p/index.m3u8"), variants(stream));
         }
-        awaitState(stream, "OFFLINE");
+        api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "OFFLINE", DEADLINE);
 
         // The next one is planned on what this publisher sent last time: right from the start.
         try (var publisher = Publisher.redFirstGop(app.rtmpUrl(), key, 640, 360, 15)) {
-            JsonObject status = awaitState(stream, "LIVE");
+            JsonObject status =
+                    api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "LIVE", DEADLINE);
             assertEquals("SKIPPED", rendition(status, "720p").getString("state"));
             assertEquals(List.of("270p/index.m3u8"), variants(stream));
             assertStartsRedInAShortSegment(stream, "270p/index.m3u8");
         }
-        awaitState(stream, "OFFLINE");
+        api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "OFFLINE", DEADLINE);
     }
 
     /** The variant's first segment is shorter than the 2 s ones and its first picture is the red GOP's. */
@@ -179,14 +180,6 @@ class FirstFrameIT {
                         .build());
         assertEquals(201, reply.status(), reply.body());
         return reply.json();
-    }
-
-    private JsonObject awaitState(JsonObject stream, String state) {
-        return Await.until(stream.getString("name") + " to be " + state, DEADLINE, () -> {
-            JsonObject status = api.get("/api/v1/streams/" + stream.getString("id") + "/status")
-                    .json();
-            return status.getString("state").equals(state) ? status : null;
-        });
     }
 
     private static HttpResponse<String> get(String url) throws Exception {

@@ -18,6 +18,7 @@ import org.headend.testing.Ffprobe;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
+import org.headend.testing.SampleStreams;
 import org.headend.testing.SharedHeadend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +36,7 @@ class InputListenersIT {
 
     private HeadendProcess app;
     private Api api;
-    private final List<String> created = new ArrayList<>();
+    private final List<SampleStreams.SampleStream> created = new ArrayList<>();
 
     @BeforeEach
     void signIn(HeadendProcess app) {
@@ -45,14 +46,14 @@ class InputListenersIT {
 
     @AfterEach
     void deleteStreams() {
-        created.forEach(id -> api.delete("/api/v1/streams/" + id + "?force=true"));
+        created.forEach(SampleStreams.SampleStream::close);
     }
 
     @Test
     void anSrtInputFeedsTheLadderAndOnlyItsPassphraseLetsASenderIn() throws Exception {
-        JsonObject stream = create(Json.createObjectBuilder()
-                .add("name", Names.unique("srt-in"))
-                .add("input", Json.createObjectBuilder().add("type", "srt").add("passphrase", PASSPHRASE)));
+        JsonObject stream = create(SampleStreams.on(api)
+                .unique("srt-in")
+                .input(Json.createObjectBuilder().add("type", "srt").add("passphrase", PASSPHRASE)));
         JsonObject input = stream.getJsonObject("input");
         int port = input.getInt("port");
         assertTrue(port >= 8890 && port <= 8990, "a port from headend.input.srt.ports: " + port);
@@ -77,7 +78,7 @@ class InputListenersIT {
 
         try (Publisher sender = Publisher.mpegTs(
                 "srt://127.0.0.1:" + port + "?passphrase=" + PASSPHRASE + "&pkt_size=1316", 640, 360, 25)) {
-            awaitState(path, "LIVE", Duration.ofSeconds(40));
+            api.awaitState(path, "LIVE", Duration.ofSeconds(40));
             String playback = api.get(path).json().getString("playbackUrl");
             String seen = Await.until("the ladder to play", Duration.ofSeconds(30), () -> {
                 try {
@@ -91,7 +92,7 @@ class InputListenersIT {
             assertEquals("RECEIVING", listener.getString("state"));
             assertTrue(listener.getJsonNumber("bytesReceived").longValue() > 0);
         }
-        awaitState(path, "OFFLINE", Duration.ofSeconds(20));
+        api.awaitState(path, "OFFLINE", Duration.ofSeconds(20));
 
         String everything = api.get(path).body()
                 + api.get(path + "/input/log").body()
@@ -110,29 +111,27 @@ class InputListenersIT {
 
     @Test
     void udpInputsGoLiveWithTheirSenderUnicastAndMulticast() throws Exception {
-        JsonObject unicast = create(Json.createObjectBuilder()
-                .add("name", Names.unique("udp-in"))
-                .add("ladder", "passthrough")
-                .add("input", Json.createObjectBuilder().add("type", "udp")));
+        JsonObject unicast = create(SampleStreams.on(api)
+                .unique("udp-in")
+                .ladder("passthrough")
+                .input(Json.createObjectBuilder().add("type", "udp")));
         int port = unicast.getJsonObject("input").getInt("port");
         assertTrue(port >= 5000 && port <= 5100, "a port from headend.input.udp.ports: " + port);
         String path = "/api/v1/streams/" + unicast.getString("id");
         awaitBound(port);
         try (Publisher sender = Publisher.mpegTs("udp://127.0.0.1:" + port + "?pkt_size=1316", 320, 180, 25)) {
-            awaitState(path, "LIVE", Duration.ofSeconds(40));
+            api.awaitState(path, "LIVE", Duration.ofSeconds(40));
         }
-        awaitState(path, "OFFLINE", Duration.ofSeconds(20));
+        api.awaitState(path, "OFFLINE", Duration.ofSeconds(20));
 
         String group = "239.255.42." + (1 + port % 250);
-        JsonObject multicast = create(Json.createObjectBuilder()
-                .add("name", Names.unique("mcast-in"))
-                .add("ladder", "passthrough")
-                .add(
-                        "input",
-                        Json.createObjectBuilder()
-                                .add("type", "udp")
-                                .add("group", group)
-                                .add("interface", "lo")));
+        JsonObject multicast = create(SampleStreams.on(api)
+                .unique("mcast-in")
+                .ladder("passthrough")
+                .input(Json.createObjectBuilder()
+                        .add("type", "udp")
+                        .add("group", group)
+                        .add("interface", "lo")));
         int groupPort = multicast.getJsonObject("input").getInt("port");
         assertEquals("udp://" + group + ":" + groupPort, multicast.getString("ingestUrl"));
         String groupPath = "/api/v1/streams/" + multicast.getString("id");
@@ -140,7 +139,7 @@ class InputListenersIT {
         // Sent on loopback only: nothing leaves the machine.
         try (Publisher sender = Publisher.mpegTs(
                 "udp://" + group + ":" + groupPort + "?ttl=1&localaddr=127.0.0.1&pkt_size=1316", 320, 180, 25)) {
-            awaitState(groupPath, "LIVE", Duration.ofSeconds(40));
+            api.awaitState(groupPath, "LIVE", Duration.ofSeconds(40));
         }
     }
 
@@ -156,9 +155,9 @@ class InputListenersIT {
         refused(400, "{\"type\":\"udp\",\"group\":\"239.1.1.1\",\"interface\":\"nope0\"}", "interface");
         refused(400, "{\"type\":\"webrtc\"}", "srt");
 
-        JsonObject first = create(Json.createObjectBuilder()
-                .add("name", Names.unique("port-a"))
-                .add("input", Json.createObjectBuilder().add("type", "udp")));
+        JsonObject first = create(SampleStreams.on(api)
+                .unique("port-a")
+                .input(Json.createObjectBuilder().add("type", "udp")));
         int taken = first.getJsonObject("input").getInt("port");
         refused(409, "{\"type\":\"udp\",\"port\":" + taken + "}", first.getString("name"));
 
@@ -184,7 +183,7 @@ class InputListenersIT {
         Await.until("the old port to be free", Duration.ofSeconds(10), () -> isFree(taken));
 
         api.delete(path);
-        created.remove(first.getString("id"));
+        created.removeIf(s -> s.id().equals(first.getString("id")));
         Await.until("the listener to end with its stream", Duration.ofSeconds(10), () -> isFree(target));
     }
 
@@ -197,18 +196,11 @@ class InputListenersIT {
         assertFalse(api.get("/api/v1/streams?size=200").body().contains(name), "nothing was created");
     }
 
-    private JsonObject create(jakarta.json.JsonObjectBuilder body) {
-        var reply = api.post("/api/v1/streams", body.build());
-        assertEquals(201, reply.status(), reply.body());
-        created.add(reply.json().getString("id"));
-        return reply.json();
-    }
-
-    private void awaitState(String path, String state, Duration deadline) {
-        Await.until(
-                "stream state " + state,
-                deadline,
-                () -> state.equals(api.get(path).json().getString("state")));
+    /** Creates the stream (201 or the test fails) and deletes it after the test. */
+    private JsonObject create(SampleStreams stream) {
+        var sample = stream.create();
+        created.add(sample);
+        return sample.json();
     }
 
     /** The listener is up once its port can no longer be bound. */

@@ -60,7 +60,8 @@ class LiveStreamIT {
         String key = stream.getString("streamKey");
 
         try (var publisher = Publisher.start(app.rtmpUrl(), key, 640, 360, 15)) {
-            JsonObject status = awaitState(stream, "LIVE");
+            JsonObject status =
+                    api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "LIVE", LIVE_DEADLINE);
             assertEquals(640, status.getJsonObject("input").getInt("width"));
             assertEquals(
                     3,
@@ -122,7 +123,7 @@ class LiveStreamIT {
             assertEquals(0, lint.exitCode(), "promtool check metrics with a stream live: " + lint.output());
         }
 
-        awaitState(stream, "OFFLINE");
+        api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "OFFLINE", LIVE_DEADLINE);
         Await.until("the transcoder of " + name + " to end", Duration.ofSeconds(15), () -> transcodersOf(name)
                 .isEmpty());
         assertKeyLeftNoTrace(key);
@@ -135,7 +136,7 @@ class LiveStreamIT {
         String key = stream.getString("streamKey");
 
         try (var first = Publisher.start(app.rtmpUrl(), key, 320, 180, 15)) {
-            awaitState(stream, "LIVE");
+            api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "LIVE", LIVE_DEADLINE);
 
             long started = System.nanoTime();
             try (var wrongKey = Publisher.start(app.rtmpUrl(), "hk_wrongwrongwrongwrongwrongwrongwr", 320, 180, 15)) {
@@ -172,7 +173,7 @@ class LiveStreamIT {
                                     && l.contains("stream=\"" + name + "\"")),
                     "restarts are counted per stream");
         }
-        awaitState(stream, "OFFLINE");
+        api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "OFFLINE", LIVE_DEADLINE);
     }
 
     @Test
@@ -180,7 +181,7 @@ class LiveStreamIT {
         JsonObject stream = createStream(Names.unique("cut"), "passthrough");
         String path = "/api/v1/streams/" + stream.getString("id");
         try (var publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
-            awaitState(stream, "LIVE");
+            api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "LIVE", LIVE_DEADLINE);
 
             var refused = api.delete(path);
             assertEquals(409, refused.status());
@@ -216,13 +217,6 @@ class LiveStreamIT {
 
     private JsonObject status(JsonObject stream) {
         return api.get("/api/v1/streams/" + stream.getString("id") + "/status").json();
-    }
-
-    private JsonObject awaitState(JsonObject stream, String state) {
-        return Await.until(stream.getString("name") + " to be " + state, LIVE_DEADLINE, () -> {
-            JsonObject status = status(stream);
-            return status.getString("state").equals(state) ? status : null;
-        });
     }
 
     private List<ProcessHandle> transcodersOf(String name) {

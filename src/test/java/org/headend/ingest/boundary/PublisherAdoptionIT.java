@@ -18,6 +18,7 @@ import org.headend.testing.FreePorts;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.HlsMaster;
 import org.headend.testing.Publisher;
+import org.headend.testing.SampleStreams;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,14 +42,12 @@ class PublisherAdoptionIT {
             String output;
             try (var first = new HeadendProcess(home, env).start()) {
                 Api api = first.admin();
-                var stream = api.post(
-                                "/api/v1/streams",
-                                Json.createObjectBuilder()
-                                        .add("name", "adopted")
-                                        .add("ladder", "passthrough")
-                                        .build())
-                        .json();
-                id = stream.getString("id");
+                // Named for the log and the packager's path below; the app is this test's own.
+                var stream = SampleStreams.on(api)
+                        .name("adopted")
+                        .ladder("passthrough")
+                        .create();
+                id = stream.id();
                 output = api.post(
                                 "/api/v1/streams/" + id + "/outputs",
                                 Json.createObjectBuilder()
@@ -57,14 +56,14 @@ class PublisherAdoptionIT {
                                         .build())
                         .json()
                         .getString("id");
-                publisher = Publisher.start(first.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15);
-                awaitState(api, id, "LIVE", LIVE_DEADLINE);
+                publisher = Publisher.start(first.rtmpUrl(), stream.key(), 320, 180, 15);
+                api.awaitState("/api/v1/streams/" + id + "/status", "LIVE", LIVE_DEADLINE);
             }
             assertTrue(publisher.isAlive(), "the publisher stays connected to nginx-rtmp while the app is down");
 
             try (var second = new HeadendProcess(home, env).start()) {
                 Api api = second.admin();
-                awaitState(api, id, "LIVE", LIVE_DEADLINE);
+                api.awaitState("/api/v1/streams/" + id + "/status", "LIVE", LIVE_DEADLINE);
                 String master = api.get("/api/v1/streams/" + id).json().getString("playbackUrl");
                 String variant = HlsMaster.firstVariant(master, Duration.ofSeconds(20));
                 assertTrue(
@@ -85,7 +84,7 @@ class PublisherAdoptionIT {
                         "one packager for the adopted stream");
 
                 publisher.close();
-                awaitState(api, id, "OFFLINE", Duration.ofSeconds(15));
+                api.awaitState("/api/v1/streams/" + id + "/status", "OFFLINE", Duration.ofSeconds(15));
                 // The app's log reaches the file a little later than the state changes.
                 String log = Await.until(
                         "the adopted publisher's publish_done, matched by its client id, to end the stream",
@@ -110,12 +109,5 @@ class PublisherAdoptionIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void awaitState(Api api, String id, String state, Duration deadline) {
-        Await.until("the stream to be " + state, deadline, () -> api.get("/api/v1/streams/" + id + "/status")
-                .json()
-                .getString("state")
-                .equals(state));
     }
 }

@@ -26,9 +26,9 @@ import org.headend.testing.Ffprobe;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.LanNamespaces;
 import org.headend.testing.MulticastCapture;
-import org.headend.testing.Names;
 import org.headend.testing.Promtool;
 import org.headend.testing.Publisher;
+import org.headend.testing.SampleStreams;
 import org.headend.testing.TsContinuity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -86,10 +86,8 @@ class MulticastIT {
 
     @Test
     void bothReceiversGetTheSameCleanStreamAndSapAnnouncesAndDeletesIt() throws Exception {
-        JsonObject stream = api.post(
-                        "/api/v1/streams", "{\"name\":\"" + Names.unique("mcast") + "\",\"ladder\":\"passthrough\"}")
-                .json();
-        String senders = "/api/v1/streams/" + stream.getString("id") + "/multicast";
+        var stream = SampleStreams.passthrough(api, "mcast");
+        String senders = stream.path() + "/multicast";
         String group = "239.255." + ThreadLocalRandom.current().nextInt(1, 255) + "."
                 + ThreadLocalRandom.current().nextInt(1, 255);
         int port = ThreadLocalRandom.current().nextInt(30000, 40000);
@@ -126,8 +124,8 @@ class MulticastIT {
             capture(2, group, port, second);
             capture(1, "224.2.127.254", 9875, sap);
 
-            try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
-                awaitState(one, "LIVE", Duration.ofSeconds(60));
+            try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 15)) {
+                api.awaitState(one, "LIVE", Duration.ofSeconds(60));
                 assertTrue(lan.inSenderNamespace(app.handle()), "the app runs in the sender namespace");
                 for (String program : List.of("nginx", "ffmpeg")) {
                     List<ProcessHandle> started = app.children(program);
@@ -161,7 +159,7 @@ class MulticastIT {
                 String m3u = api.get("/api/v1/multicast/channels.m3u").body();
                 assertTrue(m3u.startsWith("#EXTM3U"), m3u);
                 assertTrue(m3u.contains("\nudp://@" + group + ":" + port + "\n"), m3u);
-                assertTrue(m3u.contains("#EXTINF:-1," + stream.getString("name") + "\n"), m3u);
+                assertTrue(m3u.contains("#EXTINF:-1," + stream.name() + "\n"), m3u);
                 assertEquals(
                         401,
                         new Api(app.baseUrl(), null)
@@ -207,7 +205,7 @@ class MulticastIT {
                                         + "\",\"rendition\":\"source\",\"format\":\"rtp\",\"announce\":false}")
                         .json();
                 assertEquals("rtp://@" + rtpGroup + ":" + port, rendition.getString("url"));
-                awaitState(senders + "/" + rendition.getString("id"), "LIVE", Duration.ofSeconds(60));
+                api.awaitState(senders + "/" + rendition.getString("id"), "LIVE", Duration.ofSeconds(60));
                 Await.until(
                         "RTP datagrams",
                         Duration.ofSeconds(20),
@@ -219,8 +217,7 @@ class MulticastIT {
                 }
                 assertTrue(api.get("/api/v1/multicast/channels.m3u")
                         .body()
-                        .contains(
-                                "#EXTINF:-1," + stream.getString("name") + " source\nrtp://@" + rtpGroup + ":" + port));
+                        .contains("#EXTINF:-1," + stream.name() + " source\nrtp://@" + rtpGroup + ":" + port));
                 assertEquals(
                         204,
                         api.delete(senders + "/" + rendition.getString("id")).status());
@@ -236,7 +233,7 @@ class MulticastIT {
                                         .getJsonNumber("sourceRestarts")
                                         .longValue()
                                 >= 1);
-                awaitState(one, "LIVE", Duration.ofSeconds(30));
+                api.awaitState(one, "LIVE", Duration.ofSeconds(30));
                 Await.until(
                         "datagrams after the restart",
                         Duration.ofSeconds(30),
@@ -267,7 +264,7 @@ class MulticastIT {
             assertTrue(streams.contains("aac"), streams);
         } finally {
             stopCaptures();
-            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            stream.close();
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) {
                     Files.delete(f);
@@ -279,10 +276,8 @@ class MulticastIT {
 
     @Test
     void badSendersAreRefusedAndNothingIsCreated() {
-        JsonObject stream = api.post(
-                        "/api/v1/streams", "{\"name\":\"" + Names.unique("mcbad") + "\",\"ladder\":\"passthrough\"}")
-                .json();
-        String senders = "/api/v1/streams/" + stream.getString("id") + "/multicast";
+        var stream = SampleStreams.passthrough(api, "mcbad");
+        String senders = stream.path() + "/multicast";
         String nic = "\"interface\":\"lo\"";
         try {
             for (String[] bad : new String[][] {
@@ -325,7 +320,7 @@ class MulticastIT {
             String audit = api.get("/api/v1/audit?object=multicast").body();
             assertTrue(audit.contains("multicast.create") && audit.contains("multicast.delete"), audit);
         } finally {
-            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            stream.close();
         }
     }
 
@@ -380,13 +375,6 @@ class MulticastIT {
         Path pidFile = app.home().resolve("run").resolve("multicast-" + senderId + ".pid");
         long pid = Long.parseLong(Files.readString(pidFile).trim().split(" ")[0]);
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-    }
-
-    private void awaitState(String path, String state, Duration deadline) {
-        Await.until(
-                path + " to be " + state,
-                deadline,
-                () -> state.equals(api.get(path).json().getString("state")));
     }
 
     /** The receivers joined at different moments: over the datagrams both got, they got the same. */

@@ -10,8 +10,8 @@ import org.headend.testing.Api;
 import org.headend.testing.Await;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.HlsMaster;
-import org.headend.testing.Names;
 import org.headend.testing.Publisher;
+import org.headend.testing.SampleStreams;
 import org.headend.testing.SharedHeadend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,11 +27,10 @@ class LocalOriginIT {
     @Test
     void theLocalPackagerIsAnOriginAndAStreamWithoutHealthyOriginIsNotReady(HeadendProcess app) throws Exception {
         Api api = app.admin();
-        String name = Names.unique("local-origin");
-        JsonObject stream = api.post("/api/v1/streams", "{\"name\":\"" + name + "\",\"ladder\":\"passthrough\"}")
-                .json();
-        String origins = "/api/v1/streams/" + stream.getString("id") + "/origins";
-        try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
+        var stream = SampleStreams.passthrough(api, "local-origin");
+        String name = stream.name();
+        String origins = stream.path() + "/origins";
+        try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 15)) {
             var added =
                     api.post(origins, "{\"name\":\"dead\",\"url\":\"http://127.0.0.1:9/index.m3u8\",\"priority\":5}");
             assertEquals(201, added.status(), added.body());
@@ -42,8 +41,7 @@ class LocalOriginIT {
             assertTrue(local.getBoolean("local"));
             long pid = local.getJsonNumber("pid").longValue();
             String media = HlsMaster.firstVariant(
-                    api.get("/api/v1/streams/" + stream.getString("id")).json().getString("playbackUrl"),
-                    Duration.ofSeconds(20));
+                    api.get("/api/v1/streams/" + stream.id()).json().getString("playbackUrl"), Duration.ofSeconds(20));
             String playlist = Await.until("the packager's segments in " + media, Duration.ofSeconds(20), () -> {
                 var reply = Api.fetch(media);
                 return reply.status() == 200 && reply.body().contains("\n../") ? reply.body() : null;
@@ -69,7 +67,7 @@ class LocalOriginIT {
                     Duration.ofSeconds(60),
                     () -> app.api().get("/health/ready").status() == 200);
         } finally {
-            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            stream.close();
         }
     }
 

@@ -17,7 +17,7 @@ import org.headend.testing.HeadendProcess;
 import org.headend.testing.HlsMaster;
 import org.headend.testing.HlsOrigin;
 import org.headend.testing.HlsPlayer;
-import org.headend.testing.Names;
+import org.headend.testing.SampleStreams;
 import org.headend.testing.SharedHeadend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,10 +46,9 @@ class OriginFailoverIT {
 
     @Test
     void playbackFollowsTheHealthyOriginThroughA500AFreezeAndAKill() throws Exception {
-        String name = Names.unique("origins");
-        JsonObject stream = api.post("/api/v1/streams", "{\"name\":\"" + name + "\",\"ladder\":\"passthrough\"}")
-                .json();
-        String origins = "/api/v1/streams/" + stream.getString("id") + "/origins";
+        var stream = SampleStreams.passthrough(api, "origins");
+        String name = stream.name();
+        String origins = stream.path() + "/origins";
         try (HlsOrigin primary = HlsOrigin.start("primary");
                 HlsOrigin backup = HlsOrigin.start("backup")) {
             primary.awaitPlaylist(Duration.ofSeconds(30));
@@ -58,7 +57,7 @@ class OriginFailoverIT {
             String b = add(origins, "backup", backup.url(), 2);
 
             String playbackUrl =
-                    api.get("/api/v1/streams/" + stream.getString("id")).json().getString("playbackUrl");
+                    api.get("/api/v1/streams/" + stream.id()).json().getString("playbackUrl");
             assertTrue(playbackUrl.endsWith("/" + name + "/failover/master.m3u8"), playbackUrl);
             awaitActive(origins, a, FAILOVER);
             String media = HlsMaster.firstVariant(playbackUrl, FAILOVER);
@@ -120,16 +119,15 @@ class OriginFailoverIT {
                 player.destroyForcibly();
             }
         } finally {
-            api.delete("/api/v1/streams/" + stream.getString("id"));
+            stream.close();
         }
     }
 
     @Test
     void aFlappingOriginIsLeftOnceAndReturnedToOnlyAfterAWholeRecoveryWindow() throws Exception {
-        String name = Names.unique("flapping");
-        JsonObject stream = api.post("/api/v1/streams", "{\"name\":\"" + name + "\",\"ladder\":\"passthrough\"}")
-                .json();
-        String origins = "/api/v1/streams/" + stream.getString("id") + "/origins";
+        var stream = SampleStreams.passthrough(api, "flapping");
+        String name = stream.name();
+        String origins = stream.path() + "/origins";
         ScheduledExecutorService flapper = Executors.newSingleThreadScheduledExecutor();
         try (HlsOrigin primary = HlsOrigin.start("flapping");
                 HlsOrigin backup = HlsOrigin.start("steady")) {
@@ -163,7 +161,7 @@ class OriginFailoverIT {
             assertEquals(1, count(api.get(origins + "/history").body(), "SWITCHBACK"));
         } finally {
             flapper.shutdownNow();
-            api.delete("/api/v1/streams/" + stream.getString("id"));
+            stream.close();
         }
     }
 
@@ -173,10 +171,8 @@ class OriginFailoverIT {
 
     @Test
     void badOriginsAreRefusedWithProblems() {
-        JsonObject stream = api.post(
-                        "/api/v1/streams", "{\"name\":\"" + Names.unique("origins") + "\",\"ladder\":\"passthrough\"}")
-                .json();
-        String origins = "/api/v1/streams/" + stream.getString("id") + "/origins";
+        var stream = SampleStreams.passthrough(api, "origins");
+        String origins = stream.path() + "/origins";
         try {
             for (String body : List.of(
                     "{\"name\":\"x\",\"url\":\"ftp://h/index.m3u8\"}",
@@ -198,7 +194,7 @@ class OriginFailoverIT {
             assertEquals(404, api.post(origins + "/no-such-origin/activate", "").status());
             assertEquals(404, api.get("/api/v1/streams/no-such-stream/origins").status());
         } finally {
-            api.delete("/api/v1/streams/" + stream.getString("id"));
+            stream.close();
         }
     }
 

@@ -11,8 +11,8 @@ import org.headend.testing.Await;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.HlsMaster;
 import org.headend.testing.HlsPlayer;
-import org.headend.testing.Names;
 import org.headend.testing.Publisher;
+import org.headend.testing.SampleStreams;
 import org.headend.testing.SharedHeadend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,15 +31,13 @@ class RedundantPackagersIT {
     @Test
     void playbackMovesToTheBackupPackagerWhenThePrimaryIsKilledOrFrozen(HeadendProcess app) throws Exception {
         Api api = app.admin();
-        String name = Names.unique("redundant");
-        JsonObject stream = api.post(
-                        "/api/v1/streams", "{\"name\":\"" + name + "\",\"ladder\":\"passthrough\",\"redundancy\":true}")
-                .json();
-        assertTrue(stream.getBoolean("redundancy"));
-        String playbackUrl = stream.getString("playbackUrl");
+        var stream = SampleStreams.redundant(api, "redundant");
+        String name = stream.name();
+        assertTrue(stream.json().getBoolean("redundancy"));
+        String playbackUrl = stream.playbackUrl();
         assertTrue(playbackUrl.endsWith("/" + name + "/failover/master.m3u8"), playbackUrl);
-        String origins = "/api/v1/streams/" + stream.getString("id") + "/origins";
-        try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
+        String origins = stream.path() + "/origins";
+        try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 15)) {
             long primaryPid = awaitActive(api, origins, "local", Duration.ofSeconds(40));
             String media = HlsMaster.firstVariant(playbackUrl, Duration.ofSeconds(20));
             Await.until("the backup packager up", Duration.ofSeconds(30), () -> "UP"
@@ -81,7 +79,7 @@ class RedundantPackagersIT {
                 player.destroyForcibly();
             }
         } finally {
-            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            stream.close();
         }
     }
 

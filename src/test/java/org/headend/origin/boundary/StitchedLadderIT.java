@@ -3,7 +3,6 @@ package org.headend.origin.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.headend.testing.HlsOrigin;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
 import org.headend.testing.SampleLadders;
+import org.headend.testing.SampleStreams;
 import org.headend.testing.SharedHeadend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,14 +34,15 @@ class StitchedLadderIT {
         Api api = app.admin();
         String ladder = Names.unique("pair");
         api.post("/api/v1/ladders", SampleLadders.twoTiny(ladder));
-        String name = Names.unique("ladder");
-        JsonObject stream = api.post(
-                        "/api/v1/streams",
-                        "{\"name\":\"" + name + "\",\"ladder\":\"" + ladder + "\",\"redundancy\":true}")
-                .json();
-        String origins = "/api/v1/streams/" + stream.getString("id") + "/origins";
-        String master = stream.getString("playbackUrl");
-        try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
+        var stream = SampleStreams.on(api)
+                .unique("ladder")
+                .ladder(ladder)
+                .redundancy(true)
+                .create();
+        String name = stream.name();
+        String origins = stream.path() + "/origins";
+        String master = stream.playbackUrl();
+        try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 15)) {
             // Until the packager writes its own master the renditions are offered by name alone.
             String listed = Await.until("both renditions with their sizes in " + master, START, () -> {
                 var reply = Api.fetch(master);
@@ -66,7 +67,7 @@ class StitchedLadderIT {
                 assertTrue(uris(playlist).stream().allMatch(u -> u.contains("/" + rendition + "/")), playlist);
             }
         } finally {
-            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            stream.close();
             api.delete("/api/v1/ladders/" + ladder);
         }
     }
@@ -76,17 +77,15 @@ class StitchedLadderIT {
         Api api = app.admin();
         String ladder = Names.unique("pair");
         api.post("/api/v1/ladders", SampleLadders.twoTiny(ladder));
-        String name = Names.unique("cdn");
-        JsonObject stream = api.post("/api/v1/streams", "{\"name\":\"" + name + "\",\"ladder\":\"" + ladder + "\"}")
-                .json();
-        String origins = "/api/v1/streams/" + stream.getString("id") + "/origins";
+        var stream = SampleStreams.withLadder(api, "cdn", ladder);
+        String name = stream.name();
+        String origins = stream.path() + "/origins";
         try (HlsOrigin cdn = HlsOrigin.start("cdn").awaitPlaylist(START);
-                Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
+                Publisher publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 15)) {
             String cdnId = api.post(origins, "{\"name\":\"cdn\",\"url\":\"" + cdn.masterUrl() + "\",\"priority\":5}")
                     .json()
                     .getString("id");
-            String master =
-                    api.get("/api/v1/streams/" + stream.getString("id")).json().getString("playbackUrl");
+            String master = api.get("/api/v1/streams/" + stream.id()).json().getString("playbackUrl");
             for (String rendition : List.of("180p", "144p")) {
                 awaitNewest(variant(master, rendition), "../../" + rendition + "/", START);
             }
@@ -104,7 +103,7 @@ class StitchedLadderIT {
             String listed = Api.fetch(master).body();
             assertEquals(List.of("180p/index.m3u8", "144p/index.m3u8"), uris(listed), "the ladder stays: " + listed);
         } finally {
-            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            stream.close();
             api.delete("/api/v1/ladders/" + ladder);
         }
     }

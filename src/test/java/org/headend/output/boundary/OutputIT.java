@@ -10,13 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.headend.testing.Api;
-import org.headend.testing.Await;
 import org.headend.testing.Ffprobe;
 import org.headend.testing.FreePorts;
 import org.headend.testing.HeadendProcess;
-import org.headend.testing.Names;
 import org.headend.testing.Publisher;
 import org.headend.testing.RtmpDestination;
+import org.headend.testing.SampleStreams;
 import org.headend.testing.SharedHeadend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,10 +42,8 @@ class OutputIT {
 
     @Test
     void outputsFollowTheStreamAndALostDestinationIsLiveAgainSoonAfterItReturns() throws Exception {
-        JsonObject stream = api.post(
-                        "/api/v1/streams", "{\"name\":\"" + Names.unique("restream") + "\",\"ladder\":\"passthrough\"}")
-                .json();
-        String outputs = "/api/v1/streams/" + stream.getString("id") + "/outputs";
+        var stream = SampleStreams.passthrough(api, "restream");
+        String outputs = stream.path() + "/outputs";
         try (RtmpDestination destination = new RtmpDestination()) {
             String rtmp = add(outputs, "youtube", destination.url(DESTINATION_KEY));
             int udpPort = FreePorts.next();
@@ -75,9 +72,9 @@ class OutputIT {
             add(outputs, "srt", "srt://127.0.0.1:" + srtPort + "?passphrase=" + SRT_PASSPHRASE);
             assertEquals("WAITING", state(outputs, rtmp), "an output waits for its stream");
 
-            try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
-                awaitState(outputs, rtmp, "LIVE", Duration.ofSeconds(40));
-                awaitState(outputs, udp, "LIVE", Duration.ofSeconds(10));
+            try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 15)) {
+                api.awaitState(outputs + "/" + rtmp, "LIVE", Duration.ofSeconds(40));
+                api.awaitState(outputs + "/" + udp, "LIVE", Duration.ofSeconds(10));
                 assertTrue(
                         Ffprobe.streams(destination.url(DESTINATION_KEY)).contains("h264"),
                         "the copy reached the destination");
@@ -92,7 +89,7 @@ class OutputIT {
 
                 int udpRestarts = api.get(outputs + "/" + udp).json().getInt("restarts");
                 destination.kill();
-                awaitState(outputs, rtmp, "RETRYING", Duration.ofSeconds(20));
+                api.awaitState(outputs + "/" + rtmp, "RETRYING", Duration.ofSeconds(20));
                 assertFalse(
                         api.get(outputs + "/" + rtmp)
                                 .json()
@@ -101,7 +98,7 @@ class OutputIT {
                         "says why");
                 destination.start();
                 long back = System.nanoTime();
-                awaitState(outputs, rtmp, "LIVE", Duration.ofSeconds(10));
+                api.awaitState(outputs + "/" + rtmp, "LIVE", Duration.ofSeconds(10));
                 long millis = (System.nanoTime() - back) / 1_000_000;
                 assertTrue(
                         millis <= 3000,
@@ -117,9 +114,9 @@ class OutputIT {
                 assertFalse(everything.contains(DESTINATION_KEY), "no key in log, status or audit");
                 assertFalse(everything.contains(SRT_PASSPHRASE), "no passphrase in log, status or audit");
             }
-            awaitState(outputs, rtmp, "WAITING", Duration.ofSeconds(20));
+            api.awaitState(outputs + "/" + rtmp, "WAITING", Duration.ofSeconds(20));
         } finally {
-            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            stream.close();
             ProcessHandle.current()
                     .children()
                     .filter(p -> p.info().commandLine().orElse("").contains("mode=listener"))
@@ -129,9 +126,8 @@ class OutputIT {
 
     @Test
     void badOutputsAreRefusedBeforeAnythingStarts() {
-        JsonObject stream = api.post("/api/v1/streams", "{\"name\":\"" + Names.unique("badout") + "\"}")
-                .json();
-        String outputs = "/api/v1/streams/" + stream.getString("id") + "/outputs";
+        var stream = SampleStreams.plain(api, "badout");
+        String outputs = stream.path() + "/outputs";
         for (String url : new String[] {
             "http://example.com/x",
             "rtmp:///live/key",
@@ -157,7 +153,7 @@ class OutputIT {
                                         .build())
                         .status());
         assertEquals(404, api.get("/api/v1/streams/no-such-stream/outputs").status());
-        api.delete("/api/v1/streams/" + stream.getString("id"));
+        stream.close();
     }
 
     private String add(String outputs, String name, String url) {
@@ -170,9 +166,5 @@ class OutputIT {
 
     private String state(String outputs, String id) {
         return api.get(outputs + "/" + id).json().getString("state");
-    }
-
-    private void awaitState(String outputs, String id, String state, Duration deadline) {
-        Await.until("output " + id + " " + state, deadline, () -> state.equals(state(outputs, id)));
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import org.headend.testing.Names;
 import org.headend.testing.Publisher;
 import org.headend.testing.RtmpDestination;
 import org.headend.testing.SampleLadders;
+import org.headend.testing.SampleStreams;
 import org.headend.testing.SharedHeadend;
 import org.headend.testing.TlsTerminator;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,11 +52,8 @@ class OutputProtocolsIT {
         assertEquals(
                 201,
                 api.post("/api/v1/ladders", SampleLadders.tallAndSmall(ladder)).status());
-        JsonObject stream = api.post(
-                        "/api/v1/streams",
-                        "{\"name\":\"" + Names.unique("rendout") + "\",\"ladder\":\"" + ladder + "\"}")
-                .json();
-        String outputs = "/api/v1/streams/" + stream.getString("id") + "/outputs";
+        var stream = SampleStreams.withLadder(api, "rendout", ladder);
+        String outputs = stream.path() + "/outputs";
         try {
             int udpPort = FreePorts.next();
             String udp = "udp://127.0.0.1:" + udpPort;
@@ -83,7 +80,7 @@ class OutputProtocolsIT {
             assertEquals(400, badChange.status(), "a change is checked too: " + badChange.body());
             assertEquals("270p", api.get(outputs + "/" + id).json().getString("rendition"), "unchanged");
 
-            try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 640, 360, 15)) {
+            try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.key(), 640, 360, 15)) {
                 // No manual start: the output follows the stream, whose renditions come a few
                 // seconds after the publisher does.
                 awaitState(outputs, id, "LIVE", Duration.ofSeconds(60));
@@ -96,15 +93,15 @@ class OutputProtocolsIT {
                 assertTrue(why.startsWith("The rendition's playlist is not there"), why);
             }
         } finally {
-            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            stream.close();
             api.delete("/api/v1/ladders/" + ladder);
         }
     }
 
     @Test
     void anRtspOutputPublishesToAnRtspServer() throws Exception {
-        JsonObject stream = passthroughStream("rtspout");
-        String outputs = "/api/v1/streams/" + stream.getString("id") + "/outputs";
+        var stream = passthroughStream("rtspout");
+        String outputs = stream.path() + "/outputs";
         int port = FreePorts.next();
         Path received = Files.createTempFile("headend-rtsp", ".ts");
         // ffmpeg as the RTSP server: it takes one publisher (ANNOUNCE/RECORD) and ends after 6 s.
@@ -133,7 +130,7 @@ class OutputProtocolsIT {
             // Waiting on the socket table, not on a connect: this server takes only one connection.
             Await.until("the RTSP server listens", Duration.ofSeconds(10), () -> ListeningPorts.tcp(port));
             String id = add(outputs, "rtsp", "rtsp://operator:" + RTSP_PASSWORD + "@127.0.0.1:" + port + "/live");
-            try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
+            try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 15)) {
                 awaitState(outputs, id, "LIVE", Duration.ofSeconds(40));
                 Await.until("the RTSP server has its 6 s", Duration.ofSeconds(30), () -> !server.isAlive());
                 String media = Ffprobe.streams(received);
@@ -144,18 +141,18 @@ class OutputProtocolsIT {
         } finally {
             server.destroyForcibly();
             Files.deleteIfExists(received);
-            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            stream.close();
         }
     }
 
     @Test
     void anRtmpsOutputReachesATlsRtmpServer() throws Exception {
-        JsonObject stream = passthroughStream("rtmpsout");
-        String outputs = "/api/v1/streams/" + stream.getString("id") + "/outputs";
+        var stream = passthroughStream("rtmpsout");
+        String outputs = stream.path() + "/outputs";
         try (RtmpDestination destination = new RtmpDestination();
                 TlsTerminator tls = new TlsTerminator(destination.port())) {
             String id = add(outputs, "rtmps", "rtmps://127.0.0.1:" + tls.port() + "/dest/" + KEY);
-            try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
+            try (Publisher publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 15)) {
                 awaitState(outputs, id, "LIVE", Duration.ofSeconds(40));
                 String media = Ffprobe.streams(destination.url(KEY));
                 assertTrue(media.contains("h264,320,180"), "came through TLS: " + media);
@@ -165,14 +162,14 @@ class OutputProtocolsIT {
                 assertNothingShows(outputs, id, KEY);
             }
         } finally {
-            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            stream.close();
         }
     }
 
     @Test
     void keysAndPassphrasesNeverShowInStatusChangesOrAudit() {
-        JsonObject stream = passthroughStream("masked");
-        String outputs = "/api/v1/streams/" + stream.getString("id") + "/outputs";
+        var stream = passthroughStream("masked");
+        String outputs = stream.path() + "/outputs";
         try {
             String rtmp = add(outputs, "rtmp", "rtmp://127.0.0.1:1/app/" + KEY);
             String srt = add(outputs, "srt", "srt://127.0.0.1:9?passphrase=" + PASSPHRASE + "&latency=200");
@@ -193,7 +190,7 @@ class OutputProtocolsIT {
                 assertNothingShows(outputs, id, PASSPHRASE);
             }
         } finally {
-            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            stream.close();
         }
     }
 
@@ -209,9 +206,8 @@ class OutputProtocolsIT {
         assertFalse(audit.contains(secret), "GET audit");
     }
 
-    private JsonObject passthroughStream(String prefix) {
-        return api.post("/api/v1/streams", "{\"name\":\"" + Names.unique(prefix) + "\",\"ladder\":\"passthrough\"}")
-                .json();
+    private SampleStreams.SampleStream passthroughStream(String prefix) {
+        return SampleStreams.passthrough(api, prefix);
     }
 
     private static jakarta.json.JsonObjectBuilder output(String name, String url) {
@@ -232,16 +228,13 @@ class OutputProtocolsIT {
         return created.json().getString("id");
     }
 
+    /** The kit's wait, plus the output's own ffmpeg log when it is late: why it did not get there. */
     private void awaitState(String outputs, String id, String state, Duration deadline) {
         try {
-            Await.until(
-                    "output " + id + " " + state,
-                    deadline,
-                    () -> state.equals(api.get(outputs + "/" + id).json().getString("state")));
+            api.awaitState(outputs + "/" + id, state, deadline);
         } catch (AssertionError late) {
             throw new AssertionError(
-                    late.getMessage() + "; output: "
-                            + api.get(outputs + "/" + id).body() + "; log: "
+                    late.getMessage() + "; log: "
                             + api.get(outputs + "/" + id + "/log").body(),
                     late);
         }

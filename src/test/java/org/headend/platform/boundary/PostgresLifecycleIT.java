@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -18,13 +16,15 @@ import org.headend.testing.FreePorts;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Publisher;
 import org.headend.testing.SampleLadders;
+import org.headend.testing.SampleStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The application on PostgreSQL, stopped and started again as an operator would: what was created
- * survives, nothing it started outlives it, and readiness says why when nginx-rtmp is missing.
+ * The application on PostgreSQL, crashed, stopped and started again as an operator would: what a
+ * crash left is ended, what was created survives, nothing it started outlives a stop, and readiness
+ * says why when nginx-rtmp is missing.
  */
 class PostgresLifecycleIT {
 
@@ -56,8 +56,13 @@ class PostgresLifecycleIT {
         return Map.of("HEADEND_DB_URL", SERVER + database, "HEADEND_DB_USER", "postgres");
     }
 
+    /**
+     * One database and data directory through three runs, as an operator would see them: a crash,
+     * a start that ends what the crashed run left and is stopped cleanly, and a start without
+     * nginx-rtmp. One scenario, not two, because each run of Payara Micro costs 15-25 s.
+     */
     @Test
-    void streamsSurviveARestartAndNothingOutlivesTheApp() throws Exception {
+    void crashLeftoversAreEndedStreamsSurviveRestartsAndNothingOutlivesAStop() throws Exception {
         // Redundant by default: a backup packager runs too, and must not outlive the app either.
         var redundant = new java.util.HashMap<>(postgres());
         redundant.put("HEADEND_ORIGINS_REDUNDANT", "true");
@@ -69,22 +74,29 @@ class PostgresLifecycleIT {
         Api api = app.admin();
         var ladder = SampleLadders.oneRendition("kept", 426, 240);
         assertEquals(201, api.post("/api/v1/ladders", ladder).status());
-        JsonObject stream = api.post(
-                        "/api/v1/streams",
-                        Json.createObjectBuilder()
-                                .add("name", "keep")
-                                .add("ladder", "passthrough")
-                                .build())
-                .json();
-        assertTrue(stream.getBoolean("redundancy"), "headend.origins.redundant is the default, also in the answer");
-        String key = stream.getString("streamKey");
-        String status = "/api/v1/streams/" + stream.getString("id") + "/status";
+        var stream = SampleStreams.on(api).name("keep").ladder("passthrough").create();
+        assertTrue(
+                stream.json().getBoolean("redundancy"), "headend.origins.redundant is the default, also in the answer");
 
-        try (var publisher = Publisher.start(app.rtmpUrl(), key, 320, 180, 15)) {
-            Await.until(
-                    "the stream to be LIVE",
-                    Duration.ofSeconds(60),
-                    () -> api.get(status).json().getString("state").equals("LIVE"));
+        // 1. A crash leaves nginx and the packagers running.
+        List<ProcessHandle> orphans;
+        try (var publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 15)) {
+            stream.awaitState("LIVE", Duration.ofSeconds(60));
+            orphans = app.crash();
+        }
+        assertTrue(orphans.stream().anyMatch(ProcessHandle::isAlive), "a crash leaves nginx and ffmpeg running");
+
+        // 2. The next start ends them, runs its own nginx-rtmp, and a SIGTERM leaves nothing behind.
+        app = new HeadendProcess(app.home(), redundant).start();
+        Await.until("the leftovers to be ended", Duration.ofSeconds(10), () -> orphans.stream()
+                .noneMatch(ProcessHandle::isAlive));
+        assertTrue(
+                ProcessHandle.allProcesses().noneMatch(PostgresLifecycleIT::isOrphanedNginxWorker),
+                "no nginx worker outlives its master");
+        assertEquals(200, app.api().get("/health/ready").status(), "the new run has its own nginx-rtmp");
+        var restarted = stream.via(app.admin());
+        try (var publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 15)) {
+            restarted.awaitState("LIVE", Duration.ofSeconds(60));
             Await.until(
                     "both packagers to run",
                     Duration.ofSeconds(30),
@@ -95,7 +107,7 @@ class PostgresLifecycleIT {
             publisher.awaitExit(Duration.ofSeconds(30));
         }
 
-        // Again on the same database and data directory, this time without nginx-rtmp.
+        // 3. Again on the same database and data directory, this time without nginx-rtmp.
         int nowhere = FreePorts.next();
         app = new HeadendProcess(
                         app.home(),
@@ -116,53 +128,21 @@ class PostgresLifecycleIT {
         assertTrue(notReady.body().contains("nginx-rtmp is unreachable"), notReady.body());
 
         Api again = app.admin();
-        var keep = again.get("/api/v1/streams/" + stream.getString("id")).json();
+        var keep = again.get(stream.path()).json();
         assertEquals("keep", keep.getString("name"));
         assertTrue(keep.getBoolean("redundancy"), "redundancy is stored");
         var kept = again.get("/api/v1/ladders/kept").json();
         assertEquals(240, kept.getJsonArray("renditions").getJsonObject(0).getInt("height"));
         var publish = again.postForm(
                 "/api/hooks/rtmp/publish?secret=" + HeadendProcess.HOOK_SECRET,
-                "call=publish&app=live&addr=127.0.0.1&clientid=1&name=" + key);
-        assertEquals(302, publish.status(), "the key issued before the restart still publishes");
+                "call=publish&app=live&addr=127.0.0.1&clientid=1&name=" + stream.key());
+        assertEquals(302, publish.status(), "the key issued before the restarts still publishes");
         assertEquals(
                 204,
                 again.postForm(
                                 "/api/hooks/rtmp/publish_done?secret=" + HeadendProcess.HOOK_SECRET,
                                 "call=publish_done&clientid=1")
                         .status());
-    }
-
-    @Test
-    void programsLeftByACrashedRunAreEndedByTheNextStart() throws Exception {
-        app = HeadendProcess.inTempHome(postgres()).start();
-        Api api = app.admin();
-        JsonObject stream = api.post(
-                        "/api/v1/streams",
-                        Json.createObjectBuilder()
-                                .add("name", "crash")
-                                .add("ladder", "passthrough")
-                                .build())
-                .json();
-        List<ProcessHandle> orphans;
-        try (var publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
-            Await.until("the stream to be LIVE", Duration.ofSeconds(60), () -> api.get(
-                            "/api/v1/streams/" + stream.getString("id") + "/status")
-                    .json()
-                    .getString("state")
-                    .equals("LIVE"));
-            orphans = app.crash();
-        }
-        assertTrue(orphans.stream().anyMatch(ProcessHandle::isAlive), "a crash leaves nginx and ffmpeg running");
-
-        app = new HeadendProcess(app.home(), postgres()).start();
-
-        Await.until("the leftovers to be ended", Duration.ofSeconds(10), () -> orphans.stream()
-                .noneMatch(ProcessHandle::isAlive));
-        assertTrue(
-                ProcessHandle.allProcesses().noneMatch(PostgresLifecycleIT::isOrphanedNginxWorker),
-                "no nginx worker outlives its master");
-        assertEquals(200, app.api().get("/health/ready").status(), "the new run has its own nginx-rtmp");
     }
 
     /** A worker whose master died is adopted by init (or the nearest subreaper, never Java). */

@@ -93,7 +93,7 @@ class PlaybackIT {
             assertEquals(403, status(shortFolder + segmentFile), "an expired token: segment refused");
             assertEquals(200, status(segment), "the long-lived URL still plays");
         }
-        awaitState(stream, "OFFLINE");
+        api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "OFFLINE", LIVE_DEADLINE);
     }
 
     @Test
@@ -119,7 +119,7 @@ class PlaybackIT {
             assertEquals(403, status(folderOf(unsigned) + media));
             assertEquals(200, status(protectedAgain.json().getString("playbackUrl")));
         }
-        awaitState(stream, "OFFLINE");
+        api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "OFFLINE", LIVE_DEADLINE);
     }
 
     @Test
@@ -171,7 +171,7 @@ class PlaybackIT {
             }
             Await.until("the viewers of " + name + " to leave", Duration.ofSeconds(30), () -> viewers(name) == 0);
         }
-        awaitState(stream, "OFFLINE");
+        api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "OFFLINE", LIVE_DEADLINE);
     }
 
     private static Process player(String url) throws IOException {
@@ -212,15 +212,7 @@ class PlaybackIT {
     }
 
     private void awaitLive(JsonObject stream) {
-        awaitState(stream, "LIVE");
-    }
-
-    private void awaitState(JsonObject stream, String state) {
-        Await.until(stream.getString("name") + " to be " + state, LIVE_DEADLINE, () -> api.get(
-                        "/api/v1/streams/" + stream.getString("id") + "/status")
-                .json()
-                .getString("state")
-                .equals(state));
+        api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "LIVE", LIVE_DEADLINE);
     }
 
     /** The first media playlist's newest segment, relative to the stream's folder, once there is one. */

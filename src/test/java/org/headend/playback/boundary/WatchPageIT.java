@@ -3,8 +3,6 @@ package org.headend.playback.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import org.headend.testing.ApiUsers;
@@ -13,13 +11,13 @@ import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
 import org.headend.testing.SampleLadders;
+import org.headend.testing.SampleStreams;
 import org.headend.testing.SharedHeadend;
+import org.headend.testing.pages.WatchPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 
 /** The watch page in headless Chromium: hls.js plays, the quality menu lists the renditions. */
 @ExtendWith(SharedHeadend.class)
@@ -50,35 +48,32 @@ class WatchPageIT {
                 app.admin()
                         .post("/api/v1/ladders", SampleLadders.threeSmall(ladder))
                         .status());
-        JsonObject stream = create(Names.unique("townhall"), ladder, false);
-        String name = stream.getString("name");
+        var stream = SampleStreams.on(app.admin())
+                .unique("townhall")
+                .ladder(ladder)
+                .open(false)
+                .create();
+        String name = stream.name();
         String viewer = Names.unique("viewer");
         ApiUsers.withRole(app, viewer, "viewer");
 
-        browser.open("/watch/" + name);
+        WatchPage.open(browser, name);
         browser.waitFor(d -> browser.currentPath().startsWith("/login"));
         // On the page we were sent to, which knows where to send us back (Browser.signIn opens a fresh one).
-        browser.type(By.id("signin:username"), viewer);
-        browser.type(By.id("signin:password"), ApiUsers.PASSWORD);
-        browser.click(By.id("signin:submit"));
+        WatchPage.signInHere(browser, viewer, ApiUsers.PASSWORD);
         browser.waitFor(d -> browser.currentPath().equals("/watch/" + name));
-        assertEquals("OFFLINE", browser.text(By.id("watch-state")));
+        var watch = WatchPage.current(browser);
+        assertEquals("OFFLINE", watch.state());
 
-        try (var publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 640, 360, 15)) {
-            browser.waitFor(PLAYING, d -> browser.text(By.id("watch-state")).equals("LIVE"));
-            assertPlays();
-            List<String> qualities = new Select(browser.find(By.id("quality")))
-                    .getOptions().stream().map(o -> o.getText()).toList();
+        try (stream;
+                var publisher = Publisher.start(app.rtmpUrl(), stream.key(), 640, 360, 15)) {
+            watch.awaitState("LIVE", PLAYING);
+            assertPlays(watch);
+            List<String> qualities = watch.qualities();
             assertEquals(List.of("Auto", "360p", "270p", "180p"), sorted(qualities), qualities.toString());
-            new Select(browser.find(By.id("quality"))).selectByVisibleText("180p");
-            browser.waitFor(
-                    PLAYING,
-                    d -> ((Number) browser.script("var v = document.getElementById('player'); return v.videoHeight;"))
-                                    .intValue()
-                            == 180);
-            assertPlays();
-            assertTrue(((String) browser.script("return document.getElementById('player').getAttribute('data-src');"))
-                    .contains("/hls/t/"));
+            watch.chooseQuality("180p").awaitVideoHeight(180, PLAYING);
+            assertPlays(watch);
+            assertTrue(watch.source().contains("/hls/t/"));
         }
     }
 
@@ -90,14 +85,17 @@ class WatchPageIT {
                 app.admin()
                         .post("/api/v1/ladders", SampleLadders.oneRendition(ladder, 320, 180))
                         .status());
-        JsonObject stream = create(Names.unique("open"), ladder, true);
-        String name = stream.getString("name");
-        try (var publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
-            browser.open("/watch/" + name);
-            assertEquals("/watch/" + name, browser.currentPath());
-            browser.waitFor(PLAYING, d -> browser.text(By.id("watch-state")).equals("LIVE"));
-            assertPlays();
-            browser.waitFor(PLAYING, d -> browser.text(By.id("watch-viewers")).equals("1 viewer"));
+        try (var stream = SampleStreams.on(app.admin())
+                        .unique("open")
+                        .ladder(ladder)
+                        .open(true)
+                        .create();
+                var publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 15)) {
+            var watch = WatchPage.open(browser, stream.name());
+            assertEquals("/watch/" + stream.name(), browser.currentPath());
+            watch.awaitState("LIVE", PLAYING);
+            assertPlays(watch);
+            watch.awaitViewers("1 viewer", PLAYING);
         }
     }
 
@@ -114,16 +112,12 @@ class WatchPageIT {
     }
 
     /** The video's clock advances: frames are being decoded, not only a poster shown. */
-    private void assertPlays() {
+    private void assertPlays(WatchPage watch) {
         double first = browser.waitFor(PLAYING, d -> {
-            double t = currentTime();
+            double t = watch.currentTime();
             return t > 0 ? t : null;
         });
-        browser.waitFor(PLAYING, d -> currentTime() > first + 1);
-    }
-
-    private double currentTime() {
-        return ((Number) browser.script("return document.getElementById('player').currentTime;")).doubleValue();
+        browser.waitFor(PLAYING, d -> watch.currentTime() > first + 1);
     }
 
     private static List<String> sorted(List<String> qualities) {
@@ -134,18 +128,5 @@ class WatchPageIT {
 
     private static int height(String label) {
         return Integer.parseInt(label.replace("p", ""));
-    }
-
-    private JsonObject create(String name, String ladder, boolean open) {
-        var reply = app.admin()
-                .post(
-                        "/api/v1/streams",
-                        Json.createObjectBuilder()
-                                .add("name", name)
-                                .add("ladder", ladder)
-                                .add("public", open)
-                                .build());
-        assertEquals(201, reply.status(), reply.body());
-        return reply.json();
     }
 }

@@ -15,12 +15,12 @@ import org.headend.testing.Names;
 import org.headend.testing.Publisher;
 import org.headend.testing.Recordings;
 import org.headend.testing.SharedHeadend;
+import org.headend.testing.pages.RecordingsPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 
 /** The console's recordings page in a real browser: the list, the session's download, delete. */
 @ExtendWith(SharedHeadend.class)
@@ -69,11 +69,9 @@ class RecordingsPageIT {
 
         browser.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
         browser.waitFor(d -> browser.currentPath().equals("/"));
-        browser.click(By.id("nav-recordings"));
-        String row = "//tr[td[contains(normalize-space(), '" + name + "')]]";
-        assertTrue(browser.text(By.xpath(row)).contains("READY"));
-        String href =
-                browser.find(By.xpath(row + "//a[contains(@id,':download')]")).getAttribute("href");
+        var page = RecordingsPage.navigate(browser);
+        assertTrue(page.row(name).contains("READY"));
+        String href = page.downloadLink(name);
         assertTrue(href.endsWith("/recording/" + id + "/file"), href);
 
         String session =
@@ -91,9 +89,7 @@ class RecordingsPageIT {
                 HTTP.send(HttpRequest.newBuilder(URI.create(href)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, anonymous.statusCode(), "no session, no file: off to sign in");
 
-        browser.click(By.xpath(row + "//button[contains(@id,':delete')]"));
-        browser.click(By.id("recordings:delete-confirm"));
-        browser.waitFor(d -> d.findElements(By.xpath(row)).isEmpty());
+        page.delete(name);
         assertEquals(404, recordings.api().get("/api/v1/recordings/" + id).status());
     }
 }

@@ -14,6 +14,7 @@ import org.headend.testing.Api;
 import org.headend.testing.Browser;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
+import org.headend.testing.SampleStreams;
 import org.headend.testing.SharedHeadend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,10 +57,9 @@ class RoleMatrixIT {
             assertEquals(201, created.status(), created.body());
             usernames.put(role, username);
         }
-        streamName = Names.unique("matrix");
-        streamId = admin.post("/api/v1/streams", "{\"name\":\"" + streamName + "\"}")
-                .json()
-                .getString("id");
+        var stream = SampleStreams.plain(admin, "matrix");
+        streamName = stream.name();
+        streamId = stream.id();
     }
 
     private List<Call> calls() {

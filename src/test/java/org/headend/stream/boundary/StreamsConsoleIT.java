@@ -12,7 +12,11 @@ import org.headend.testing.Browser;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
+import org.headend.testing.SampleStreams;
 import org.headend.testing.SharedHeadend;
+import org.headend.testing.pages.DashboardPage;
+import org.headend.testing.pages.StreamPage;
+import org.headend.testing.pages.StreamsPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,33 +50,22 @@ class StreamsConsoleIT {
         assertEquals("admin", browser.text(By.id("signed-in-as")).split(" ")[0]);
 
         String name = Names.unique("console");
-        browser.open("/streams");
-        browser.type(By.id("streams:new-name"), name);
-        browser.click(By.id("streams:create"));
-        String key = browser.find(By.id("stream-key")).getAttribute("value");
+        var streams = StreamsPage.open(browser).create(name);
+        String key = streams.shownKey();
         assertTrue(key.startsWith("hk_"), key);
-        assertTrue(browser.find(By.id("ingest-url")).getAttribute("value").startsWith("rtmp://"));
-        assertTrue(browser.text(By.id("obs-settings")).contains("Custom"));
-        browser.find(By.xpath(rowOf(name)));
-        String id = app.admin().get("/api/v1/streams?size=200").json().getJsonArray("items").stream()
-                .map(v -> v.asJsonObject())
-                .filter(s -> s.getString("name").equals(name))
-                .findFirst()
-                .orElseThrow()
-                .getString("id");
+        assertTrue(streams.ingestUrl().startsWith("rtmp://"));
+        assertTrue(streams.obsSettings().contains("Custom"));
+        streams.row(name);
+        String id = streamNamed(name).getString("id");
 
-        browser.open("/streams");
+        streams = StreamsPage.open(browser);
         assertFalse(browser.driver().getPageSource().contains(key), "the key is shown once only");
 
-        browser.click(By.xpath(rowOf(name) + "//button[contains(@id,':rotate')]"));
-        browser.click(By.id("streams:rotate-confirm"));
-        String rotated = browser.find(By.id("stream-key")).getAttribute("value");
+        String rotated = streams.rotateKey(name).shownKey();
         assertTrue(rotated.startsWith("hk_"));
         assertNotEquals(key, rotated);
 
-        browser.click(By.xpath(rowOf(name) + "//button[contains(@id,':delete')]"));
-        browser.click(By.id("streams:delete-confirm"));
-        browser.waitFor(d -> d.findElements(By.xpath(rowOf(name))).isEmpty());
+        streams.delete(name);
         assertEquals(404, app.admin().get("/api/v1/streams/" + id).status());
         assertTrue(
                 auditActions(id).containsAll(List.of("stream.create", "stream.rotate-key", "stream.delete")),
@@ -81,91 +74,58 @@ class StreamsConsoleIT {
 
     @Test
     void aSecondConsoleSeesAPublisherStartAndStopPushedWithinOneSecond() {
-        String name = Names.unique("pushed");
-        var created = app.admin()
-                .post(
-                        "/api/v1/streams",
-                        Json.createObjectBuilder()
-                                .add("name", name)
-                                .add("ladder", "passthrough")
-                                .build())
-                .json();
-        String id = created.getString("id");
+        var created = SampleStreams.passthrough(app.admin(), "pushed");
+        String id = created.id();
         String output = app.admin()
                 .post(
-                        "/api/v1/streams/" + id + "/outputs",
+                        created.path("outputs"),
                         Json.createObjectBuilder()
                                 .add("name", "lan")
                                 .add("url", "udp://127.0.0.1:" + org.headend.testing.FreePorts.next())
                                 .build())
                 .json()
                 .getString("id");
-        try (Browser watcher = new Browser(app.baseUrl())) {
+        try (created;
+                Browser watcher = new Browser(app.baseUrl())) {
             browser.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
             watcher.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
-            watcher.waitFor(d -> watcher.currentPath().equals("/"));
-            watcher.awaitPushOpen();
+            var dashboard = DashboardPage.shown(watcher);
             watcher.script("window.notReloaded = true;");
-            String state = "//tr[@data-stream-id='" + id + "']//span[contains(@class,'state')]";
-            assertEquals("OFFLINE", watcher.text(By.xpath(state)));
+            assertEquals("OFFLINE", dashboard.state(id));
 
-            try (Publisher publisher = Publisher.start(app.rtmpUrl(), created.getString("streamKey"), 320, 180, 15)) {
-                watcher.waitFor(
-                        Duration.ofSeconds(30),
-                        d -> d.findElement(By.xpath(state)).getText().equals("LIVE"));
+            try (Publisher publisher = Publisher.start(app.rtmpUrl(), created.key(), 320, 180, 15)) {
+                dashboard.awaitState(id, "LIVE", Duration.ofSeconds(30));
                 assertPushedWithinOneSecond(watcher);
 
-                browser.open("/stream?id=" + id);
-                assertEquals("LIVE", browser.text(By.id("stream-state")));
-                browser.waitFor(
-                        Duration.ofSeconds(30),
-                        d -> ((Number) browser.script("return document.getElementById('preview').currentTime;"))
-                                        .doubleValue()
-                                > 0);
-                assertTrue(browser.text(By.id("stream:renditions")).contains("source"));
-                browser.waitFor(
-                        Duration.ofSeconds(30),
-                        d -> ((Number)
-                                                browser.script(
-                                                        "var t = document.getElementById('thumbnail'); return t.hidden ? 0 : t.naturalWidth;"))
-                                        .intValue()
-                                == 320);
-                String outputState = "//span[@data-output-state='" + output + "']";
-                browser.waitFor(
-                        Duration.ofSeconds(20),
-                        d -> d.findElement(By.xpath(outputState)).getText().equals("LIVE"));
+                var page = StreamPage.open(browser, id);
+                assertEquals("LIVE", page.state());
+                page.awaitPreviewPlaying(Duration.ofSeconds(30));
+                assertTrue(page.renditions().contains("source"));
+                page.awaitThumbnailWidth(320, Duration.ofSeconds(30))
+                        .awaitOutputState(output, "LIVE", Duration.ofSeconds(20));
 
                 // A passthrough packager writes no warnings, yet its log says what runs.
-                String log = browser.text(By.id("stream:log"));
+                String log = page.log();
                 assertTrue(log.contains("Headend: started"), log);
                 assertFalse(
                         app.admin()
-                                .get("/api/v1/streams/" + id + "/log")
+                                .get(created.path("log"))
                                 .json()
                                 .getJsonArray("lines")
                                 .isEmpty(),
                         "the API's log of a live passthrough stream");
                 // The copied source's video bitrate as nginx-rtmp measures it (every 10 s), pushed.
-                browser.waitFor(
-                        Duration.ofSeconds(30),
-                        d -> Integer.parseInt(d.findElement(By.cssSelector(".source-kbps"))
-                                        .getText()
-                                        .trim())
-                                > 0);
+                page.awaitSourceBitrate(Duration.ofSeconds(30));
                 var source = app.admin()
-                        .get("/api/v1/streams/" + id + "/status")
+                        .get(created.path("status"))
                         .json()
                         .getJsonArray("renditions")
                         .getJsonObject(0);
                 assertTrue(source.getInt("videoKbps") > 0, source.toString());
             }
-            watcher.waitFor(
-                    Duration.ofSeconds(15),
-                    d -> d.findElement(By.xpath(state)).getText().equals("OFFLINE"));
+            dashboard.awaitState(id, "OFFLINE", Duration.ofSeconds(15));
             assertPushedWithinOneSecond(watcher);
             assertEquals(Boolean.TRUE, watcher.script("return window.notReloaded === true;"), "no reload");
-        } finally {
-            app.admin().delete("/api/v1/streams/" + id + "?force=true");
         }
     }
 
@@ -183,58 +143,39 @@ class StreamsConsoleIT {
         browser.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
         browser.waitFor(d -> browser.currentPath().equals("/"));
         String name = Names.unique("console-srt");
-        browser.open("/streams");
-        browser.type(By.id("streams:new-name"), name);
-        choose("streams:new-input", "srt");
-        browser.type(By.id("streams:new-passphrase"), "console-srt-passphrase");
-        browser.click(By.id("streams:create"));
-        String url = browser.find(By.id("ingest-url")).getAttribute("value");
+        var streams = StreamsPage.open(browser).createSrt(name, "console-srt-passphrase");
+        String url = streams.ingestUrl();
         assertTrue(url.startsWith("srt://"), url);
-        assertTrue(browser.text(By.id("sender-settings")).contains("mpegts"));
+        assertTrue(streams.senderSettings().contains("mpegts"));
         var stream = streamNamed(name);
         assertEquals("srt", stream.getJsonObject("input").getString("type"));
         assertTrue(stream.getJsonObject("input").getBoolean("encrypted"));
         assertEquals(url, stream.getString("ingestUrl"));
         String id = stream.getString("id");
 
-        browser.open("/streams");
-        browser.click(By.xpath(rowOf(name) + "//button[contains(@id,':edit')]"));
-        browser.find(By.id("streams:edit-expires"));
-        browser.type(By.id("streams:edit-expires"), "next tuesday");
-        browser.click(By.id("streams:edit-confirm"));
-        assertTrue(browser.text(By.id("streams:messages")).contains("ISO-8601"));
+        streams = StreamsPage.open(browser).edit(name).expires("next tuesday").confirm();
+        assertTrue(streams.messages().contains("ISO-8601"));
         var unchanged = streamNamed(name);
         assertTrue(
                 !unchanged.containsKey("expiresAt") || unchanged.isNull("expiresAt"), "a refused edit changes nothing");
 
-        browser.open("/streams");
-        browser.click(By.xpath(rowOf(name) + "//button[contains(@id,':edit')]"));
-        browser.find(By.id("streams:edit-expires"));
-        choose("streams:edit-record", "always");
-        browser.type(By.id("streams:edit-expires"), "2031-01-31T12:00:00Z");
-        browser.click(By.cssSelector("#streams\\:edit-redundancy .ui-chkbox-box"));
-        browser.click(By.id("streams:edit-confirm"));
+        streams = StreamsPage.open(browser)
+                .edit(name)
+                .record("always")
+                .expires("2031-01-31T12:00:00Z")
+                .toggleRedundancy()
+                .confirm();
         browser.waitFor(d -> "always".equals(streamNamed(name).getString("record")));
         assertTrue(streamNamed(name).getBoolean("redundancy"), "redundancy is set from the console");
         assertEquals("2031-01-31T12:00:00Z", streamNamed(name).getString("expiresAt"));
-        assertTrue(browser.text(By.xpath(rowOf(name))).contains("expires"));
-        assertTrue(browser.text(By.xpath(rowOf(name))).contains("redundant"));
+        assertTrue(streams.row(name).contains("expires"));
+        assertTrue(streams.row(name).contains("redundant"));
 
-        browser.open("/stream?id=" + id);
-        assertTrue(browser.text(By.id("input-url")).startsWith("srt://"));
-        assertTrue(browser.text(By.id("stream:input")).contains("LISTENING"));
+        var page = StreamPage.open(browser, id);
+        assertTrue(page.inputUrl().startsWith("srt://"));
+        assertTrue(page.input().contains("LISTENING"));
         assertFalse(browser.driver().getPageSource().contains("console-srt-passphrase"));
-        app.admin().delete("/api/v1/streams/" + id);
-    }
-
-    /** Picks a value of a select menu the way its form submits it (PrimeFaces keeps a native select). */
-    private void choose(String menu, String value) {
-        var element = browser.find(By.id(menu));
-        if (browser.driver().findElements(By.id(menu + "_input")).isEmpty()) {
-            new org.openqa.selenium.support.ui.Select(element).selectByValue(value);
-        } else {
-            browser.script("document.getElementById(arguments[0]).value = arguments[1];", menu + "_input", value);
-        }
+        app.admin().delete("/api/v1/streams/" + id + "?force=true");
     }
 
     private jakarta.json.JsonObject streamNamed(String name) {
@@ -249,9 +190,5 @@ class StreamsConsoleIT {
         return app.admin().get("/api/v1/audit?object=stream/" + streamId).json().getJsonArray("items").stream()
                 .map(v -> v.asJsonObject().getString("action"))
                 .toList();
-    }
-
-    private static String rowOf(String name) {
-        return "//tr[.//a[text()='" + name + "']]";
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
 import org.headend.testing.SampleLadders;
+import org.headend.testing.SampleStreams;
 import org.headend.testing.SharedHeadend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,9 +56,7 @@ class ThumbnailIT {
 
     @Test
     void neitherTheApiNorTheConsoleHandsThumbnailsToStrangers() {
-        String id = api.post("/api/v1/streams", "{\"name\":\"" + Names.unique("private") + "\"}")
-                .json()
-                .getString("id");
+        String id = SampleStreams.plain(api, "private").id();
         try {
             var anonymous = app.api().get("/api/v1/streams/" + id + "/thumbnail.jpg");
             assertEquals(401, anonymous.status());
@@ -77,17 +75,15 @@ class ThumbnailIT {
                 201,
                 api.post("/api/v1/ladders", SampleLadders.oneRendition(ladder, 320, 180))
                         .status());
-        JsonObject stream = api.post(
-                        "/api/v1/streams", "{\"name\":\"" + Names.unique("thumb") + "\",\"ladder\":\"" + ladder + "\"}")
-                .json();
-        String thumbnail = "/api/v1/streams/" + stream.getString("id") + "/thumbnail.jpg";
+        var stream = SampleStreams.withLadder(api, "thumb", ladder);
+        String thumbnail = stream.path() + "/thumbnail.jpg";
         try {
             var offline = api.get(thumbnail);
             assertEquals(404, offline.status(), "offline: " + offline);
             assertTrue(offline.isProblem(), offline.toString());
             assertEquals("The stream is offline.", offline.json().getString("detail"));
 
-            try (var publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 480, 270, 15)) {
+            try (var publisher = Publisher.start(app.rtmpUrl(), stream.key(), 480, 270, 15)) {
                 Api.Download first = awaitThumbnail(thumbnail);
                 assertEquals("image/jpeg", first.header("Content-Type"));
                 assertEquals("no-store", first.header("Cache-Control"));
@@ -107,8 +103,7 @@ class ThumbnailIT {
                         app.children("ffmpeg").stream()
                                 .anyMatch(p -> p.info().commandLine().orElse("").contains("-frames:v")),
                         "no second decode: the transcoder writes the thumbnail itself");
-                String transcoderLog = api.get("/api/v1/streams/" + stream.getString("id") + "/log")
-                        .body();
+                String transcoderLog = api.get(stream.path() + "/log").body();
                 assertFalse(transcoderLog.contains("deprecated pixel format"), transcoderLog);
             }
             Await.until("the thumbnail to go once the publisher left", Duration.ofSeconds(20), () -> {
@@ -124,19 +119,16 @@ class ThumbnailIT {
                                     l -> l.startsWith("headend_thumbnails_total{") && l.contains("result=\"served\"")),
                     "counted in /metrics");
         } finally {
-            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            stream.close();
             api.delete("/api/v1/ladders/" + ladder);
         }
     }
 
     @Test
     void aPassthroughStreamGetsAGrabbedThumbnail() {
-        JsonObject stream = api.post(
-                        "/api/v1/streams",
-                        "{\"name\":\"" + Names.unique("thumbcopy") + "\",\"ladder\":\"passthrough\"}")
-                .json();
-        String thumbnail = "/api/v1/streams/" + stream.getString("id") + "/thumbnail.jpg";
-        try (var publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
+        var stream = SampleStreams.passthrough(api, "thumbcopy");
+        String thumbnail = stream.path() + "/thumbnail.jpg";
+        try (var publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 15)) {
             Api.Download grabbed = awaitThumbnail(thumbnail);
             assertEquals("image/jpeg", grabbed.header("Content-Type"));
             assertEquals("mjpeg,320,180", probe(grabbed.body()));
@@ -145,7 +137,7 @@ class ThumbnailIT {
             assertEquals(200, again.status());
             assertEquals(lastModified(grabbed), lastModified(again), "a fresh grab is reused, not repeated");
         } finally {
-            api.delete("/api/v1/streams/" + stream.getString("id") + "?force=true");
+            stream.close();
         }
     }
 

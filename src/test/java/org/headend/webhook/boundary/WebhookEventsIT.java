@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import org.headend.testing.Api;
-import org.headend.testing.Await;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
@@ -60,7 +59,7 @@ class WebhookEventsIT {
             String output = created.json().getString("id");
 
             try (var publisher = Publisher.start(app.rtmpUrl(), stream.getString("streamKey"), 320, 180, 15)) {
-                awaitOutput(outputs, output, "LIVE", Duration.ofSeconds(40));
+                admin.awaitState(outputs + "/" + output, "LIVE", Duration.ofSeconds(40));
                 destination.kill();
                 var failed = events.await("output.failed", name, b -> isOf(b, output), DELIVERED);
                 events.assertSigned(failed.request());
@@ -74,7 +73,10 @@ class WebhookEventsIT {
                 var recovered = events.await("output.recovered", name, b -> isOf(b, output), DELIVERED);
                 events.assertSigned(recovered.request());
                 assertEquals("LIVE", recovered.body().getJsonObject("output").getString("state"));
-                assertEquals("LIVE", awaitOutput(outputs, output, "LIVE", Duration.ofSeconds(5)));
+                assertEquals(
+                        "LIVE",
+                        admin.awaitState(outputs + "/" + output, "LIVE", Duration.ofSeconds(5))
+                                .getString("state"));
                 assertTrue(
                         admin.get(outputs + "/" + output).json().getInt("restarts") >= 1,
                         "the output was retried while its destination was away");
@@ -134,13 +136,6 @@ class WebhookEventsIT {
 
     private static boolean isOf(JsonObject body, String output) {
         return body.getJsonObject("output").getString("id").equals(output);
-    }
-
-    private String awaitOutput(String outputs, String id, String state, Duration deadline) {
-        return Await.until("output " + id + " " + state, deadline, () -> {
-            String now = admin.get(outputs + "/" + id).json().getString("state");
-            return state.equals(now) ? now : null;
-        });
     }
 
     private String register(Receiver receiver, String... events) {

@@ -12,9 +12,9 @@ import org.headend.testing.Browser;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
 import org.headend.testing.SharedHeadend;
+import org.headend.testing.pages.WebhooksPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 
 /** The webhooks page in a real browser: create, a test ping and its delivery, delete with confirm. */
 @ExtendWith({SharedHeadend.class, AdminBrowser.class})
@@ -24,32 +24,19 @@ class WebhooksPageIT {
     void anAdminCreatesAWebhookPingsItSeesTheDeliveryAndDeletesIt(HeadendProcess app, Browser browser) {
         String secret = "console-" + Names.unique("secret");
         try (var receiver = Receiver.answering()) {
-            browser.click(By.id("nav-webhooks"));
-            browser.waitFor(d -> browser.currentPath().startsWith("/webhooks"));
-            browser.type(By.id("webhooks:new-url"), receiver.url());
-            browser.type(By.id("webhooks:new-secret"), "short");
-            browser.click(By.id("webhooks:create"));
-            assertTrue(browser.find(By.xpath("//*[contains(@class,'ui-message-error')]"))
-                    .getText()
-                    .contains("16 to 256"));
+            var webhooks = WebhooksPage.navigate(browser).create(receiver.url(), "short");
+            assertTrue(webhooks.fieldError().contains("16 to 256"));
 
-            browser.type(By.id("webhooks:new-secret"), secret);
-            browser.click(By.id("webhooks:create"));
-            String row = "//tr[.//span[@class='url' and text()='" + receiver.url() + "']]";
-            browser.find(By.xpath(row));
+            webhooks.create(receiver.url(), secret).awaitRow(receiver.url());
             assertFalse(browser.driver().getPageSource().contains(secret), "the secret is never shown");
 
-            browser.click(By.xpath(row + "//button[contains(@id,':ping')]"));
+            webhooks.ping(receiver.url());
             Await.until("the ping at the receiver", Duration.ofSeconds(20), () -> receiver.received().stream()
                     .anyMatch(r -> "ping".equals(r.header("X-Headend-Event"))));
             Await.until("the delivery recorded", Duration.ofSeconds(20), () -> deliveredOf(app, receiver.url()));
-            browser.click(By.id("webhooks:refresh"));
-            browser.waitFor(d ->
-                    d.findElement(By.id("webhooks:delivery-table")).getText().contains("DELIVERED"));
+            webhooks.refreshUntilDeliveries("DELIVERED");
 
-            browser.click(By.xpath(row + "//button[contains(@id,':delete')]"));
-            browser.click(By.id("webhooks:delete-confirm"));
-            browser.waitFor(d -> d.findElements(By.xpath(row)).isEmpty());
+            webhooks.delete(receiver.url());
             boolean gone = app.admin().get("/api/v1/webhooks").body().contains(receiver.url());
             assertEquals(false, gone, "deleted through the same operations as the API");
         }
