@@ -30,12 +30,7 @@ public class SharedHeadend implements ParameterResolver {
                         "headend",
                         k -> new Running(HeadendProcess.inTempHome(Map.of(
                                         // Short, so the hung-transcoder test does not wait long.
-                                        "HEADEND_TRANSCODER_STALL_TIMEOUT",
-                                        "PT6S",
-                                        // The first webhook retry after 1 s (then 2, 4, ...): a receiver
-                                        // failing twice costs 3 s, not 15.
-                                        "HEADEND_WEBHOOK_RETRY_INITIAL",
-                                        "PT1S"))
+                                        "HEADEND_TRANSCODER_STALL_TIMEOUT", "PT6S"))
                                 .start()),
                         Running.class)
                 .app();

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WebhookIT {
 
     private static final String SECRET = "whsec-" + Names.unique("it");
-    // The shared app retries after 1 s, then 2 s (SharedHeadend): two failures cost 3 s plus the
-    // polling; the deadline is for a loaded machine.
+    // The shared app retries after 5 s, then 10 s: two failures cost 15 s plus the polling.
     private static final Duration RETRIED = Duration.ofSeconds(60);
 
     private HeadendProcess app;
