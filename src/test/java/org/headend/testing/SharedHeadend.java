@@ -8,7 +8,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Gives integration tests one running application, started once for the whole test run (booting
  * Payara Micro costs 15-25 s) and stopped when the run ends. Tests must not rely on each other's
- * data: each creates the streams and ladders it uses, under unique names.
+ * data: each creates the streams and ladders it uses, under unique names. It runs on the defaults:
+ * a test that needs other settings starts an app of its own.
  */
 public class SharedHeadend implements ParameterResolver {
 
@@ -28,10 +29,7 @@ public class SharedHeadend implements ParameterResolver {
                 .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(
                         "headend",
-                        k -> new Running(HeadendProcess.inTempHome(Map.of(
-                                        // Short, so the hung-transcoder test does not wait long.
-                                        "HEADEND_TRANSCODER_STALL_TIMEOUT", "PT6S"))
-                                .start()),
+                        k -> new Running(HeadendProcess.inTempHome(Map.of()).start()),
                         Running.class)
                 .app();
     }

@@ -130,7 +130,7 @@ class LiveStreamIT {
     }
 
     @Test
-    void refusedPublishersNeverDisturbTheLiveOneAndADeadOrHungTranscoderIsRestarted() throws Exception {
+    void refusedPublishersNeverDisturbTheLiveOne() throws Exception {
         JsonObject stream = createStream(Names.unique("guard"), "passthrough");
         String name = stream.getString("name");
         String key = stream.getString("streamKey");
@@ -151,27 +151,6 @@ class LiveStreamIT {
             }
             assertTrue(first.isAlive(), "the first publisher is still on air");
             assertEquals("LIVE", status(stream).getString("state"));
-
-            transcodersOf(name).forEach(ProcessHandle::destroyForcibly);
-            awaitRestarts(stream, 1);
-
-            for (ProcessHandle hung : transcodersOf(name)) {
-                new ProcessBuilder("kill", "-STOP", Long.toString(hung.pid()))
-                        .start()
-                        .waitFor();
-            }
-            awaitRestarts(stream, 2);
-            var log = api.get("/api/v1/streams/" + stream.getString("id") + "/log");
-            assertEquals(200, log.status());
-            assertTrue(log.body().contains("no progress for"), "the watchdog's note is in the log: " + log.body());
-            assertTrue(
-                    app.api()
-                            .get("/metrics")
-                            .body()
-                            .lines()
-                            .anyMatch(l -> l.startsWith("headend_transcoder_restarts_total{")
-                                    && l.contains("stream=\"" + name + "\"")),
-                    "restarts are counted per stream");
         }
         api.awaitState("/api/v1/streams/" + stream.getString("id") + "/status", "OFFLINE", LIVE_DEADLINE);
     }
@@ -194,14 +173,6 @@ class LiveStreamIT {
             Await.until("the transcoder to end", Duration.ofSeconds(15), () -> transcodersOf(stream.getString("name"))
                     .isEmpty());
         }
-    }
-
-    private void awaitRestarts(JsonObject stream, int restarts) {
-        Await.until("the transcoder to be restarted " + restarts + " time(s) and live", Duration.ofSeconds(40), () -> {
-            JsonObject status = status(stream);
-            return status.getJsonObject("transcoder").getInt("restarts") >= restarts
-                    && status.getString("state").equals("LIVE");
-        });
     }
 
     private JsonObject createStream(String name, String ladder) {

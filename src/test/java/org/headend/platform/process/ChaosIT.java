@@ -135,6 +135,16 @@ class ChaosIT {
                     "a frozen " + role + " is killed by its watchdog: " + back);
         }
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the old " + role + " is gone");
+        if (role.equals("packager") && signal.equals("STOP")) {
+            String log = api.get("/api/v1/streams/" + streamId + "/log").body();
+            assertTrue(log.contains("no progress for"), "the watchdog's note is in the packager's log: " + log);
+        }
+        String metrics = app.api().get("/metrics").body();
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(l ->
+                                l.startsWith("headend_process_restarts_total{") && l.contains("role=\"" + role + "\"")),
+                "restarts are counted per role");
         awaitEverythingRunning();
         assertEquals(
                 "LIVE",
