@@ -3,48 +3,46 @@ package org.headend.stream.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.audit.boundary.Audit;
-import org.headend.ingest.boundary.InputOperations;
-import org.headend.ingest.boundary.InputRequest;
-import org.headend.ingest.control.PublishAuthorizer;
 import org.headend.platform.ApiException;
-import org.headend.playback.control.PublicStreams;
+import org.headend.stream.control.Ladders;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamNames;
 import org.headend.stream.control.StreamStore;
+import org.headend.stream.entity.PublisherDisconnectRequested;
 import org.headend.stream.entity.Stream;
 import org.headend.stream.entity.StreamCatalogChanged;
 import org.headend.stream.entity.StreamInput;
-import org.headend.transcode.control.LadderStore;
-import org.headend.transcode.control.TranscoderSupervisor;
+import org.headend.stream.entity.StreamVisibilityChanged;
 
 /**
  * What an operator can do to a stream, for the API and the console alike: the same validation,
  * the same refusals (as {@link ApiException}s whose message can be shown as is) and the same audit
  * entries, whichever door the request came through.
+ *
+ * <p>Each operation is one JTA transaction: a change and its audit entry commit together. What
+ * follows a change outside the database (listeners, public markers, HLS clean-up, console push)
+ * observes the change's events after commit, so a refused or failed change starts nothing.
  */
 @RequestScoped
+@Transactional
 public class StreamOperations {
 
     @Inject
     StreamStore streams;
 
     @Inject
-    LadderStore ladders;
+    Ladders ladders;
 
     @Inject
     LiveStreams live;
 
     @Inject
-    TranscoderSupervisor transcoders;
-
-    @Inject
-    PublishAuthorizer publishing;
-
-    @Inject
-    InputOperations inputs;
+    StreamInputs inputs;
 
     @Inject
     Audit audit;
@@ -57,7 +55,10 @@ public class StreamOperations {
     boolean redundantByDefault;
 
     @Inject
-    PublicStreams publicStreams;
+    Event<StreamVisibilityChanged> visibility;
+
+    @Inject
+    Event<PublisherDisconnectRequested> disconnects;
 
     public StreamStore.Created create(String name, String ladder) {
         return create(name, ladder, Stream.RECORD_OFF, null, InputRequest.RTMP);
@@ -66,18 +67,37 @@ public class StreamOperations {
     /** A new stream that plays without a token when {@code open}, protected otherwise. */
     public StreamStore.Created create(
             String name, String ladder, String record, Instant expiresAt, InputRequest input, boolean open) {
+        return create(name, ladder, record, expiresAt, input, open, Optional.empty());
+    }
+
+    /**
+     * A new stream with its visibility and, when asked for, its redundancy (else the configured
+     * default): all of it with its audit entries commits as one, or nothing does.
+     */
+    public StreamStore.Created create(
+            String name,
+            String ladder,
+            String record,
+            Instant expiresAt,
+            InputRequest input,
+            boolean open,
+            Optional<Boolean> redundancy) {
         var created = create(name, ladder, record, expiresAt, input);
-        if (open) {
-            return new StreamStore.Created(changeVisibility(created.stream().id(), true), created.key());
+        Stream stream = created.stream();
+        if (redundancy.isPresent() && redundancy.get() != stream.redundancy()) {
+            stream = changeRedundancy(stream.id(), redundancy.get());
         }
-        return created;
+        if (open) {
+            stream = changeVisibility(stream.id(), true);
+        }
+        return new StreamStore.Created(stream, created.key());
     }
 
     /** Makes the stream play without a token, or only with one; nginx follows at once. */
     public Stream changeVisibility(String id, boolean open) {
         existing(id);
         Stream changed = streams.changeVisibility(id, open);
-        publicStreams.mark(changed.name(), open);
+        visibility.fire(new StreamVisibilityChanged(id, changed.name(), open));
         audit.record("stream.update", "stream", id, "public=" + open);
         return changed;
     }
@@ -195,12 +215,10 @@ public class StreamOperations {
                 throw ApiException.conflict("The stream '" + stream.name() + "' is live; stop the publisher or "
                         + "delete with force, which disconnects it.");
             }
-            publishing.endPublishing(id, stream.name());
+            disconnects.fire(new PublisherDisconnectRequested(id, stream.name()));
         }
         streams.delete(id);
-        publicStreams.mark(stream.name(), false);
         audit.record("stream.delete", "stream", id, "name=" + stream.name() + (force ? " forced" : ""));
-        transcoders.removeOutput(stream.name());
         catalog.fire(new StreamCatalogChanged(id, stream.name(), StreamCatalogChanged.Change.DELETED, Instant.now()));
     }
 
@@ -209,9 +227,7 @@ public class StreamOperations {
     }
 
     private void existingLadder(String ladder) {
-        if (ladder == null
-                || !StreamNames.isValid(ladder)
-                || ladders.find(ladder).isEmpty()) {
+        if (ladder == null || !StreamNames.isValid(ladder) || !ladders.exists(ladder)) {
             throw ApiException.badRequest("No ladder named '" + ladder + "'; see GET /api/v1/ladders.");
         }
     }

@@ -25,9 +25,9 @@ import org.headend.platform.HeadendHome;
 import org.headend.platform.process.Backoff;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.entity.InputInfo;
+import org.headend.stream.entity.TranscoderRestarted;
 import org.headend.transcode.entity.Ladder;
 import org.headend.transcode.entity.PackagerExited;
-import org.headend.transcode.entity.TranscoderRestarted;
 
 /**
  * Owns one ffmpeg transcoder per live stream: starts it when ingest says the publisher is there,
