@@ -3,7 +3,8 @@ package org.headend.multicast.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.multicast.control.MulticastDestinations;
 import org.headend.multicast.control.MulticastStore;
 import org.headend.multicast.control.MulticastSupervisor;
@@ -39,6 +40,9 @@ public class MulticastOperations {
     @Inject
     Audit audit;
 
+    @Inject
+    Actors actors;
+
     public MulticastChannel create(String streamId, SenderRequest request) {
         Stream stream = stream(streamId);
         String group = SenderRules.group(request.group());
@@ -59,7 +63,7 @@ public class MulticastOperations {
             return senders.create(
                     new MulticastChannel(streamId, destination, ttl, nic, request.rendition(), format, announce));
         });
-        audit.record("multicast.create", "multicast", channel.id(), describe(stream, channel));
+        audit.record(actors.current(), "multicast.create", "multicast", channel.id(), describe(stream, channel));
         supervisor.run(channel, stream.name());
         return channel;
     }
@@ -69,7 +73,7 @@ public class MulticastOperations {
         MulticastChannel channel = existing(streamId, senderId);
         supervisor.halt(senderId);
         senders.delete(senderId);
-        audit.record("multicast.delete", "multicast", senderId, describe(stream, channel));
+        audit.record(actors.current(), "multicast.delete", "multicast", senderId, describe(stream, channel));
     }
 
     public MulticastChannel existing(String streamId, String senderId) {

@@ -4,7 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.output.control.OutputStore;
 import org.headend.output.control.OutputSupervisor;
 import org.headend.output.control.OutputUrl;
@@ -40,6 +41,9 @@ public class OutputOperations {
     @Inject
     Audit audit;
 
+    @Inject
+    Actors actors;
+
     public Output create(String streamId, String name, String url, boolean enabled, String rendition) {
         Stream stream = stream(streamId);
         requireName(name);
@@ -49,7 +53,7 @@ public class OutputOperations {
             throw ApiException.conflict("The stream already has an output named '" + name + "'.");
         }
         Output output = outputs.create(new Output(streamId, name, url, enabled, rendition));
-        audit.record("output.create", "output", output.id(), describe(stream, name, destination));
+        audit.record(actors.current(), "output.create", "output", output.id(), describe(stream, name, destination));
         supervisor.run(output, stream.name());
         return output;
     }
@@ -61,7 +65,8 @@ public class OutputOperations {
         requireRendition(stream, rendition);
         supervisor.halt(outputId);
         Output output = outputs.change(outputId, url, enabled, rendition);
-        audit.record("output.update", "output", outputId, describe(stream, output.name(), destination));
+        audit.record(
+                actors.current(), "output.update", "output", outputId, describe(stream, output.name(), destination));
         supervisor.run(output, stream.name());
         return output;
     }
@@ -70,7 +75,12 @@ public class OutputOperations {
         Stream stream = stream(streamId);
         existing(streamId, outputId);
         Output output = outputs.enable(outputId, true);
-        audit.record("output.start", "output", outputId, "stream=" + stream.name() + " name=" + output.name());
+        audit.record(
+                actors.current(),
+                "output.start",
+                "output",
+                outputId,
+                "stream=" + stream.name() + " name=" + output.name());
         supervisor.run(output, stream.name());
         return output;
     }
@@ -80,7 +90,12 @@ public class OutputOperations {
         existing(streamId, outputId);
         supervisor.halt(outputId);
         Output output = outputs.enable(outputId, false);
-        audit.record("output.stop", "output", outputId, "stream=" + stream.name() + " name=" + output.name());
+        audit.record(
+                actors.current(),
+                "output.stop",
+                "output",
+                outputId,
+                "stream=" + stream.name() + " name=" + output.name());
         return output;
     }
 
@@ -89,7 +104,12 @@ public class OutputOperations {
         Output output = existing(streamId, outputId);
         supervisor.halt(outputId);
         outputs.delete(outputId);
-        audit.record("output.delete", "output", outputId, "stream=" + stream.name() + " name=" + output.name());
+        audit.record(
+                actors.current(),
+                "output.delete",
+                "output",
+                outputId,
+                "stream=" + stream.name() + " name=" + output.name());
     }
 
     public Output existing(String streamId, String outputId) {

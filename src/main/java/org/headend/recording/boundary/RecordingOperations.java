@@ -7,7 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.platform.ApiException;
 import org.headend.platform.Page;
 import org.headend.platform.Paging;
@@ -41,6 +42,9 @@ public class RecordingOperations {
     @Inject
     Audit audit;
 
+    @Inject
+    Actors actors;
+
     public Recording start(String streamId) {
         Stream stream = streams.find(streamId)
                 .orElseThrow(() -> ApiException.notFound("No stream with id '" + streamId + "'."));
@@ -50,7 +54,7 @@ public class RecordingOperations {
         Recording started = supervisor
                 .start(streamId, stream.name(), Recording.TRIGGER_MANUAL)
                 .orElseThrow(() -> ApiException.conflict("The stream '" + stream.name() + "' is already recording."));
-        audit.record("recording.start", "recording", started.id(), "stream=" + stream.name());
+        audit.record(actors.current(), "recording.start", "recording", started.id(), "stream=" + stream.name());
         return started;
     }
 
@@ -59,7 +63,7 @@ public class RecordingOperations {
         if (!supervisor.stop(id)) {
             throw ApiException.conflict("The recording is " + recording.state() + ", not recording.");
         }
-        audit.record("recording.stop", "recording", id, "stream=" + recording.streamName());
+        audit.record(actors.current(), "recording.stop", "recording", id, "stream=" + recording.streamName());
         return existing(id);
     }
 
@@ -72,7 +76,7 @@ public class RecordingOperations {
         supervisor.discard(id);
         store.delete(id);
         deleteTree(supervisor.folder(id));
-        audit.record("recording.delete", "recording", id, "stream=" + recording.streamName());
+        audit.record(actors.current(), "recording.delete", "recording", id, "stream=" + recording.streamName());
     }
 
     public Recording existing(String id) {

@@ -15,7 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.recording.control.RecordingStore;
 import org.headend.recording.control.RecordingSupervisor;
 import org.headend.recording.control.RetentionPlan;
@@ -56,6 +57,9 @@ public class RecordingTimer {
     Audit audit;
 
     @Inject
+    Actors actors;
+
+    @Inject
     @ConfigProperty(name = "headend.recording.retention.days", defaultValue = "30")
     int retentionDays;
 
@@ -83,7 +87,7 @@ public class RecordingTimer {
     }
 
     private void cleanUp() {
-        audit.actAsSystem();
+        actors.actAsSystem();
         for (Stream expired : streams.expired(Instant.now())) {
             try {
                 LOG.info(() -> "Stream " + expired.name() + " expired at " + expired.expiresAt() + "; deleting it");

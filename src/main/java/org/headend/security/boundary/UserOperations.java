@@ -4,7 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.platform.ApiException;
 import org.headend.security.control.UserStore;
 import org.headend.security.control.Usernames;
@@ -27,6 +28,9 @@ public class UserOperations {
     @Inject
     Audit audit;
 
+    @Inject
+    Actors actors;
+
     /** Stored in lower case ({@code Alice} becomes {@code alice}), so one person has one account name. */
     public User create(String username, String password, String roleName, boolean enabled) {
         if (username == null || !USERNAME.matcher(username).matches()) {
@@ -44,7 +48,7 @@ public class UserOperations {
         if (!enabled) {
             user = users.update(name, Optional.empty(), Optional.empty(), Optional.of(false));
         }
-        audit.record("user.create", "user", name, "role=" + role.id() + " enabled=" + enabled);
+        audit.record(actors.current(), "user.create", "user", name, "role=" + role.id() + " enabled=" + enabled);
         return user;
     }
 
@@ -63,7 +67,7 @@ public class UserOperations {
             throw ApiException.conflict("'" + name + "' is the last enabled admin.");
         }
         User updated = users.update(name, password, role, enabled);
-        audit.record("user.update", "user", name, changes(password, role, enabled));
+        audit.record(actors.current(), "user.update", "user", name, changes(password, role, enabled));
         return updated;
     }
 
@@ -73,7 +77,7 @@ public class UserOperations {
             throw ApiException.conflict("'" + user.username() + "' is the last enabled admin.");
         }
         users.delete(user.username());
-        audit.record("user.delete", "user", user.username(), null);
+        audit.record(actors.current(), "user.delete", "user", user.username(), null);
     }
 
     public User existing(String username) {

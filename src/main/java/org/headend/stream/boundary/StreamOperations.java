@@ -7,7 +7,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.platform.ApiException;
 import org.headend.stream.control.Ladders;
 import org.headend.stream.control.LiveStreams;
@@ -46,6 +47,9 @@ public class StreamOperations {
 
     @Inject
     Audit audit;
+
+    @Inject
+    Actors actors;
 
     @Inject
     Event<StreamCatalogChanged> catalog;
@@ -98,7 +102,7 @@ public class StreamOperations {
         existing(id);
         Stream changed = streams.changeVisibility(id, open);
         visibility.fire(new StreamVisibilityChanged(id, changed.name(), open));
-        audit.record("stream.update", "stream", id, "public=" + open);
+        audit.record(actors.current(), "stream.update", "stream", id, "public=" + open);
         return changed;
     }
 
@@ -117,6 +121,7 @@ public class StreamOperations {
                     streams.changeRedundancy(created.stream().id(), true), created.key());
         }
         audit.record(
+                actors.current(),
                 "stream.create",
                 "stream",
                 created.stream().id(),
@@ -132,7 +137,7 @@ public class StreamOperations {
         existing(id);
         existingLadder(ladder);
         Stream changed = streams.changeLadder(id, ladder);
-        audit.record("stream.update", "stream", id, "ladder=" + ladder);
+        audit.record(actors.current(), "stream.update", "stream", id, "ladder=" + ladder);
         return changed;
     }
 
@@ -140,7 +145,7 @@ public class StreamOperations {
     public Stream changeRedundancy(String id, boolean redundancy) {
         existing(id);
         Stream changed = streams.changeRedundancy(id, redundancy);
-        audit.record("stream.update", "stream", id, "redundancy=" + redundancy);
+        audit.record(actors.current(), "stream.update", "stream", id, "redundancy=" + redundancy);
         return changed;
     }
 
@@ -148,7 +153,7 @@ public class StreamOperations {
         existing(id);
         requireRecordMode(record);
         Stream changed = streams.changeRecording(id, record);
-        audit.record("stream.update", "stream", id, "record=" + record);
+        audit.record(actors.current(), "stream.update", "stream", id, "record=" + record);
         return changed;
     }
 
@@ -160,7 +165,12 @@ public class StreamOperations {
                     "The stream '" + stream.name() + "' is live; its input can change once it is offline.");
         }
         Stream changed = inputs.saveWith(id, input, in -> streams.changeInput(id, in));
-        audit.record("stream.update", "stream", id, describe(changed.input()).trim());
+        audit.record(
+                actors.current(),
+                "stream.update",
+                "stream",
+                id,
+                describe(changed.input()).trim());
         catalog.fire(
                 new StreamCatalogChanged(id, stream.name(), StreamCatalogChanged.Change.INPUT_CHANGED, Instant.now()));
         return changed;
@@ -180,7 +190,7 @@ public class StreamOperations {
     public Stream changeExpiry(String id, Instant expiresAt) {
         existing(id);
         Stream changed = streams.changeExpiry(id, expiresAt);
-        audit.record("stream.update", "stream", id, "expiresAt=" + expiresAt);
+        audit.record(actors.current(), "stream.update", "stream", id, "expiresAt=" + expiresAt);
         return changed;
     }
 
@@ -204,7 +214,7 @@ public class StreamOperations {
     public String rotateKey(String id) {
         Stream stream = existing(id);
         String key = streams.rotateKey(id);
-        audit.record("stream.rotate-key", "stream", id, "name=" + stream.name());
+        audit.record(actors.current(), "stream.rotate-key", "stream", id, "name=" + stream.name());
         return key;
     }
 
@@ -218,7 +228,8 @@ public class StreamOperations {
             disconnects.fire(new PublisherDisconnectRequested(id, stream.name()));
         }
         streams.delete(id);
-        audit.record("stream.delete", "stream", id, "name=" + stream.name() + (force ? " forced" : ""));
+        audit.record(
+                actors.current(), "stream.delete", "stream", id, "name=" + stream.name() + (force ? " forced" : ""));
         catalog.fire(new StreamCatalogChanged(id, stream.name(), StreamCatalogChanged.Change.DELETED, Instant.now()));
     }
 
