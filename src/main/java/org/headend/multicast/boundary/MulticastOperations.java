@@ -2,6 +2,7 @@ package org.headend.multicast.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import org.headend.audit.boundary.Actors;
 import org.headend.audit.control.Audit;
@@ -13,6 +14,7 @@ import org.headend.multicast.entity.GroupEndpoint;
 import org.headend.multicast.entity.MulticastChannel;
 import org.headend.multicast.entity.MulticastFormat;
 import org.headend.output.boundary.OutputOperations;
+import org.headend.platform.AfterCommit;
 import org.headend.platform.ApiException;
 import org.headend.stream.entity.Stream;
 
@@ -22,7 +24,12 @@ import org.headend.stream.entity.Stream;
  * refused (409), and both changes are audited.
  */
 @RequestScoped
+@Transactional
 public class MulticastOperations {
+
+    /** Starting a process waits for the change's commit: a rolled-back change starts nothing. */
+    @Inject
+    AfterCommit afterCommit;
 
     @Inject
     MulticastStore senders;
@@ -64,7 +71,7 @@ public class MulticastOperations {
                     new MulticastChannel(streamId, destination, ttl, nic, request.rendition(), format, announce));
         });
         audit.record(actors.current(), "multicast.create", "multicast", channel.id(), describe(stream, channel));
-        supervisor.run(channel, stream.name());
+        afterCommit.run(() -> supervisor.run(channel, stream.name()));
         return channel;
     }
 

@@ -2,6 +2,7 @@ package org.headend.origin.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.headend.audit.boundary.Actors;
@@ -18,6 +19,7 @@ import org.headend.stream.entity.Stream;
 
 /** Adding, listing and removing a stream's origins and choosing one by hand, for API and console alike; audited. */
 @RequestScoped
+@Transactional
 public class OriginOperations {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}");

@@ -2,6 +2,7 @@ package org.headend.output.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.headend.audit.boundary.Actors;
@@ -10,6 +11,7 @@ import org.headend.output.control.OutputStore;
 import org.headend.output.control.OutputSupervisor;
 import org.headend.output.control.OutputUrl;
 import org.headend.output.entity.Output;
+import org.headend.platform.AfterCommit;
 import org.headend.platform.ApiException;
 import org.headend.stream.control.StreamStore;
 import org.headend.stream.entity.Stream;
@@ -21,7 +23,12 @@ import org.headend.transcode.entity.Rendition;
  * console alike: validated before any process starts, audited with the URL masked.
  */
 @RequestScoped
+@Transactional
 public class OutputOperations {
+
+    /** Starting a process waits for the change's commit: a rolled-back change starts nothing. */
+    @Inject
+    AfterCommit afterCommit;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}");
     private static final Pattern RENDITION = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
@@ -54,7 +61,7 @@ public class OutputOperations {
         }
         Output output = outputs.create(new Output(streamId, name, url, enabled, rendition));
         audit.record(actors.current(), "output.create", "output", output.id(), describe(stream, name, destination));
-        supervisor.run(output, stream.name());
+        afterCommit.run(() -> supervisor.run(output, stream.name()));
         return output;
     }
 
@@ -67,7 +74,7 @@ public class OutputOperations {
         Output output = outputs.change(outputId, url, enabled, rendition);
         audit.record(
                 actors.current(), "output.update", "output", outputId, describe(stream, output.name(), destination));
-        supervisor.run(output, stream.name());
+        afterCommit.run(() -> supervisor.run(output, stream.name()));
         return output;
     }
 
@@ -81,7 +88,7 @@ public class OutputOperations {
                 "output",
                 outputId,
                 "stream=" + stream.name() + " name=" + output.name());
-        supervisor.run(output, stream.name());
+        afterCommit.run(() -> supervisor.run(output, stream.name()));
         return output;
     }
 

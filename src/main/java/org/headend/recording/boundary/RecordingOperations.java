@@ -2,6 +2,7 @@ package org.headend.recording.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.headend.stream.entity.Stream;
  * (as {@link ApiException}s) and the same audit entries whichever door the request came through.
  */
 @RequestScoped
+@Transactional
 public class RecordingOperations {
 
     @Inject
@@ -45,6 +47,11 @@ public class RecordingOperations {
     @Inject
     Actors actors;
 
+    /**
+     * Outside any transaction: the supervisor saves the recording and starts its segmenter in one
+     * go, and the segmenter must find the row committed.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Recording start(String streamId) {
         Stream stream = streams.find(streamId)
                 .orElseThrow(() -> ApiException.notFound("No stream with id '" + streamId + "'."));

@@ -9,6 +9,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,8 @@ import org.headend.stream.entity.Stream;
  */
 @Singleton
 @Startup
+// Each deletion and clean-up commits on its own: one that fails must not undo the others.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @DependsOn({"DatabaseMigrator", "NginxSupervisor"})
 public class RecordingTimer {
 

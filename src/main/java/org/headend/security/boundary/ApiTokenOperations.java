@@ -3,6 +3,7 @@ package org.headend.security.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.headend.security.entity.Role;
  * the secret. A refusal is an {@link ApiException} whose message can be shown as it is.
  */
 @RequestScoped
+@Transactional
 public class ApiTokenOperations {
 
     static final int MAX_NAME = 64;

@@ -2,6 +2,7 @@ package org.headend.security.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.headend.audit.boundary.Actors;
@@ -17,6 +18,7 @@ import org.headend.security.entity.User;
  * password), and never leaving the app without an enabled admin.
  */
 @RequestScoped
+@Transactional
 public class UserOperations {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");

@@ -2,6 +2,7 @@ package org.headend.transcode.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import org.headend.audit.boundary.Actors;
 import org.headend.audit.control.Audit;
@@ -14,6 +15,7 @@ import org.headend.transcode.entity.Rendition;
 
 /** Creating, replacing and deleting ladders, for the API and the console alike (validated, audited). */
 @RequestScoped
+@Transactional
 public class LadderOperations {
 
     @Inject

@@ -2,6 +2,7 @@ package org.headend.webhook.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.headend.webhook.entity.WebhookDelivery;
  * and the URL without its query, where receivers sometimes keep a token).
  */
 @RequestScoped
+@Transactional
 public class WebhookOperations {
 
     static final int MIN_SECRET = 16;
