@@ -1,8 +1,6 @@
 package org.headend.audit.control;
 
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -23,10 +21,10 @@ public class AuditLog {
     EntityManager em;
 
     /**
-     * Records an event in a transaction of its own, so that refused requests (failed sign-ins,
-     * refused changes) are recorded although their own work is rolled back.
+     * Records an event in the caller's transaction when there is one, so that an operation's entry
+     * commits with its change or not at all; a refusal (a failed sign-in) has no transaction and
+     * gets one of its own.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(AuditEntry entry) {
         em.persist(entry);
     }

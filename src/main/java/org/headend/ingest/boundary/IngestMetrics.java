@@ -9,9 +9,9 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.headend.ingest.control.InputListeners;
-import org.headend.ingest.entity.ListenerState;
 import org.headend.platform.metrics.OutcomeCounter;
 import org.headend.stream.entity.InputType;
+import org.headend.stream.entity.ListenerState;
 
 /**
  * Publish attempts on the RTMP ingest, exported as {@code headend_publishes_total{result}}, and the

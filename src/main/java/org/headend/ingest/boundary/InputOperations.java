@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -14,6 +15,9 @@ import org.headend.ingest.control.InputListeners;
 import org.headend.ingest.control.InputPorts;
 import org.headend.platform.ApiException;
 import org.headend.platform.SecretSeal;
+import org.headend.stream.boundary.InputJson;
+import org.headend.stream.boundary.InputRequest;
+import org.headend.stream.boundary.StreamInputs;
 import org.headend.stream.control.StreamStore;
 import org.headend.stream.entity.InputType;
 import org.headend.stream.entity.Stream;
@@ -25,7 +29,7 @@ import org.headend.stream.entity.StreamInput;
  * when none is asked for, and a port outside the range (400) or already in use (409) is refused.
  */
 @ApplicationScoped
-public class InputOperations {
+public class InputOperations implements StreamInputs {
 
     /** SRT's own limits for a passphrase. */
     private static final int PASSPHRASE_MIN = 10;
@@ -54,6 +58,7 @@ public class InputOperations {
      * Checks the request, chooses its port and hands the resulting input to {@code save}, all under
      * the port lock; {@code streamId} is null for a new stream.
      */
+    @Override
     public <T> T saveWith(String streamId, InputRequest request, Function<StreamInput, T> save) {
         InputType type = InputType.of(request.type())
                 .orElseThrow(() -> ApiException.invalid(
@@ -73,6 +78,7 @@ public class InputOperations {
     }
 
     /** Where an encoder sends to: the RTMP ingest URL, or the listener's address on this host. */
+    @Override
     public String ingestUrl(Stream stream, String requestHost) {
         StreamInput input = stream.input();
         return switch (input.type()) {
@@ -84,6 +90,7 @@ public class InputOperations {
         };
     }
 
+    @Override
     public InputJson view(Stream stream, String requestHost) {
         StreamInput input = stream.input();
         return new InputJson(
@@ -94,6 +101,11 @@ public class InputOperations {
                 input.type() == InputType.SRT ? input.encrypted() : null,
                 ingestUrl(stream, requestHost),
                 listeners.status(stream.id()).orElse(null));
+    }
+
+    @Override
+    public Optional<List<String>> log(String streamId) {
+        return listeners.log(streamId);
     }
 
     private static void checkFields(InputType type, InputRequest request) {

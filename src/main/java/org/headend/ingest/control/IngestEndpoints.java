@@ -10,10 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.platform.SecureTokens;
 
 /**
- * Where nginx-rtmp and the app reach each other, and the addresses users are given: the RTMP URL
- * to publish to and the HLS base URL to play from. Public addresses follow the host the caller
- * used unless {@code headend.public.rtmp-url} / {@code headend.public.hls-url} pin them (behind a
- * proxy or a CDN).
+ * Where nginx-rtmp and the app reach each other, and the RTMP URL users publish to: it follows the
+ * host the caller used unless {@code headend.public.rtmp-url} pins it (behind a proxy). The HLS
+ * URLs players get are playback's ({@code HlsUrls}).
  */
 @ApplicationScoped
 public class IngestEndpoints {
@@ -39,10 +38,6 @@ public class IngestEndpoints {
     @Inject
     @ConfigProperty(name = "headend.public.rtmp-url")
     Optional<String> publicRtmpUrl;
-
-    @Inject
-    @ConfigProperty(name = "headend.public.hls-url")
-    Optional<String> publicHlsUrl;
 
     @Inject
     @ConfigProperty(name = "headend.hooks.secret")
@@ -99,25 +94,6 @@ public class IngestEndpoints {
                 .map(u -> java.net.URI.create(u).getHost())
                 .filter(h -> h != null)
                 .orElse(requestHost);
-    }
-
-    /** The unsigned playback URL, which plays only for streams marked public. */
-    public String playbackUrl(String requestHost, String name) {
-        return playbackUrl(requestHost, name, "master.m3u8");
-    }
-
-    /**
-     * The URL players use for a stream's playlist at {@code playlist} below the stream's HLS
-     * folder (a stream with origins is played from the stitched {@code failover/master.m3u8}).
-     */
-    public String playbackUrl(String requestHost, String name, String playlist) {
-        return hlsBase(requestHost) + name + "/" + playlist;
-    }
-
-    /** Where players reach the HLS origin, ending in a slash. */
-    public String hlsBase(String requestHost) {
-        String base = publicHlsUrl.filter(u -> !u.isBlank()).orElse("http://" + requestHost + ":" + hlsPort + "/hls");
-        return base.endsWith("/") ? base : base + "/";
     }
 
     /**

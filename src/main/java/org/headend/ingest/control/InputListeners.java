@@ -11,6 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.net.Inet4Address;
 import java.net.NetworkInterface;
@@ -24,14 +25,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.headend.ingest.entity.ListenerState;
-import org.headend.ingest.entity.ListenerStatus;
 import org.headend.platform.HeadendHome;
 import org.headend.platform.SecretSeal;
 import org.headend.platform.SecureTokens;
 import org.headend.platform.process.Backoff;
 import org.headend.stream.control.StreamStore;
 import org.headend.stream.entity.InputType;
+import org.headend.stream.entity.ListenerState;
+import org.headend.stream.entity.ListenerStatus;
 import org.headend.stream.entity.Stream;
 import org.headend.stream.entity.StreamCatalogChanged;
 import org.headend.stream.entity.StreamInput;
@@ -91,7 +92,7 @@ public class InputListeners {
         }
     }
 
-    public void catalogChanged(@Observes StreamCatalogChanged change) {
+    public void catalogChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamCatalogChanged change) {
         switch (change.change()) {
             case DELETED -> scheduler.execute(() -> stop(change.streamId()));
             case CREATED, INPUT_CHANGED -> scheduler.execute(() ->

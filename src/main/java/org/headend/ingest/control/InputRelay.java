@@ -10,13 +10,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.headend.ingest.entity.ListenerState;
-import org.headend.ingest.entity.ListenerStatus;
 import org.headend.platform.process.Backoff;
 import org.headend.platform.process.ChildProcess;
 import org.headend.platform.process.ProcessLog;
 import org.headend.platform.process.Progress;
 import org.headend.platform.process.ProgressParser;
+import org.headend.stream.entity.ListenerState;
+import org.headend.stream.entity.ListenerStatus;
 
 /**
  * Keeps one SRT or UDP listener running for as long as its stream exists. A listener ends when its

@@ -2,8 +2,10 @@ package org.headend.multicast.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.multicast.control.MulticastDestinations;
 import org.headend.multicast.control.MulticastStore;
 import org.headend.multicast.control.MulticastSupervisor;
@@ -12,6 +14,7 @@ import org.headend.multicast.entity.GroupEndpoint;
 import org.headend.multicast.entity.MulticastChannel;
 import org.headend.multicast.entity.MulticastFormat;
 import org.headend.output.boundary.OutputOperations;
+import org.headend.platform.AfterCommit;
 import org.headend.platform.ApiException;
 import org.headend.stream.entity.Stream;
 
@@ -21,7 +24,12 @@ import org.headend.stream.entity.Stream;
  * refused (409), and both changes are audited.
  */
 @RequestScoped
+@Transactional
 public class MulticastOperations {
+
+    /** Starting a process waits for the change's commit: a rolled-back change starts nothing. */
+    @Inject
+    AfterCommit afterCommit;
 
     @Inject
     MulticastStore senders;
@@ -38,6 +46,9 @@ public class MulticastOperations {
 
     @Inject
     Audit audit;
+
+    @Inject
+    Actors actors;
 
     public MulticastChannel create(String streamId, SenderRequest request) {
         Stream stream = stream(streamId);
@@ -59,8 +70,8 @@ public class MulticastOperations {
             return senders.create(
                     new MulticastChannel(streamId, destination, ttl, nic, request.rendition(), format, announce));
         });
-        audit.record("multicast.create", "multicast", channel.id(), describe(stream, channel));
-        supervisor.run(channel, stream.name());
+        audit.record(actors.current(), "multicast.create", "multicast", channel.id(), describe(stream, channel));
+        afterCommit.run(() -> supervisor.run(channel, stream.name()));
         return channel;
     }
 
@@ -69,7 +80,7 @@ public class MulticastOperations {
         MulticastChannel channel = existing(streamId, senderId);
         supervisor.halt(senderId);
         senders.delete(senderId);
-        audit.record("multicast.delete", "multicast", senderId, describe(stream, channel));
+        audit.record(actors.current(), "multicast.delete", "multicast", senderId, describe(stream, channel));
     }
 
     public MulticastChannel existing(String streamId, String senderId) {

@@ -11,8 +11,8 @@ import java.util.List;
 import org.headend.multicast.control.MulticastStore;
 import org.headend.multicast.control.MulticastSupervisor;
 import org.headend.platform.ApiException;
+import org.headend.platform.console.CallerRoles;
 import org.headend.platform.console.ConsoleMessages;
-import org.headend.security.boundary.CallerRoles;
 
 /** The multicast section of a stream's page: senders with live figures, add, remove. */
 @Named

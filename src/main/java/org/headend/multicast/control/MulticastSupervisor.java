@@ -8,6 +8,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -120,7 +121,7 @@ public class MulticastSupervisor {
         }
     }
 
-    void catalogChanged(@Observes StreamCatalogChanged change) {
+    void catalogChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamCatalogChanged change) {
         if (change.change() == StreamCatalogChanged.Change.DELETED) {
             scheduler.execute(() -> stopAll(change.streamId()));
         }

@@ -2,9 +2,11 @@ package org.headend.origin.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.origin.control.OriginMonitor;
 import org.headend.origin.control.OriginSource;
 import org.headend.origin.control.OriginSources;
@@ -17,6 +19,7 @@ import org.headend.stream.entity.Stream;
 
 /** Adding, listing and removing a stream's origins and choosing one by hand, for API and console alike; audited. */
 @RequestScoped
+@Transactional
 public class OriginOperations {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}");
@@ -36,6 +39,9 @@ public class OriginOperations {
     @Inject
     Audit audit;
 
+    @Inject
+    Actors actors;
+
     public Origin create(String streamId, String name, String url, int priority) {
         Stream stream = stream(streamId);
         if (name == null || !NAME.matcher(name).matches()) {
@@ -54,7 +60,11 @@ public class OriginOperations {
         }
         Origin origin = origins.create(new Origin(streamId, name, url, priority));
         audit.record(
-                "origin.create", "origin", origin.id(), "stream=" + stream.name() + " name=" + name + " url=" + url);
+                actors.current(),
+                "origin.create",
+                "origin",
+                origin.id(),
+                "stream=" + stream.name() + " name=" + name + " url=" + url);
         return origin;
     }
 
@@ -79,7 +89,12 @@ public class OriginOperations {
                 .filter(o -> o.streamId().equals(streamId))
                 .orElseThrow(() -> notFound(originId));
         origins.delete(originId);
-        audit.record("origin.delete", "origin", originId, "stream=" + stream.name() + " name=" + origin.name());
+        audit.record(
+                actors.current(),
+                "origin.delete",
+                "origin",
+                originId,
+                "stream=" + stream.name() + " name=" + origin.name());
     }
 
     /** The manual override: playback moves to this origin now (unless it is down) and stays while it is up. */
@@ -91,14 +106,19 @@ public class OriginOperations {
                 .findFirst()
                 .orElseThrow(() -> notFound(originId));
         monitor.prefer(streamId, stream.name(), originId, sources);
-        audit.record("origin.activate", "origin", originId, "stream=" + stream.name() + " name=" + chosen.name());
+        audit.record(
+                actors.current(),
+                "origin.activate",
+                "origin",
+                originId,
+                "stream=" + stream.name() + " name=" + chosen.name());
         return one(streamId, originId);
     }
 
     public List<OriginJson> automatic(String streamId) {
         Stream stream = stream(streamId);
         monitor.automatic(streamId, stream.name(), sources(stream));
-        audit.record("origin.auto", "stream", streamId, "stream=" + stream.name());
+        audit.record(actors.current(), "origin.auto", "stream", streamId, "stream=" + stream.name());
         return list(streamId);
     }
 

@@ -8,8 +8,8 @@ import java.util.List;
 import org.headend.origin.control.SwitchHistory;
 import org.headend.origin.entity.OriginSwitched;
 import org.headend.platform.ApiException;
+import org.headend.platform.console.CallerRoles;
 import org.headend.platform.console.ConsoleMessages;
-import org.headend.security.boundary.CallerRoles;
 
 /** The origins section of a stream's page: health and the active origin, add, remove, manual override. */
 @Named

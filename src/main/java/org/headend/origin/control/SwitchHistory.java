@@ -2,6 +2,7 @@ package org.headend.origin.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -32,7 +33,7 @@ public class SwitchHistory {
         }
     }
 
-    void catalogChanged(@Observes StreamCatalogChanged change) {
+    void catalogChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamCatalogChanged change) {
         if (change.change() == StreamCatalogChanged.Change.DELETED) {
             byStream.remove(change.streamId());
         }

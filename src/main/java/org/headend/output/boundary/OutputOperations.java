@@ -2,13 +2,16 @@ package org.headend.output.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.output.control.OutputStore;
 import org.headend.output.control.OutputSupervisor;
 import org.headend.output.control.OutputUrl;
 import org.headend.output.entity.Output;
+import org.headend.platform.AfterCommit;
 import org.headend.platform.ApiException;
 import org.headend.stream.control.StreamStore;
 import org.headend.stream.entity.Stream;
@@ -20,7 +23,12 @@ import org.headend.transcode.entity.Rendition;
  * console alike: validated before any process starts, audited with the URL masked.
  */
 @RequestScoped
+@Transactional
 public class OutputOperations {
+
+    /** Starting a process waits for the change's commit: a rolled-back change starts nothing. */
+    @Inject
+    AfterCommit afterCommit;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}");
     private static final Pattern RENDITION = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
@@ -40,6 +48,9 @@ public class OutputOperations {
     @Inject
     Audit audit;
 
+    @Inject
+    Actors actors;
+
     public Output create(String streamId, String name, String url, boolean enabled, String rendition) {
         Stream stream = stream(streamId);
         requireName(name);
@@ -49,8 +60,8 @@ public class OutputOperations {
             throw ApiException.conflict("The stream already has an output named '" + name + "'.");
         }
         Output output = outputs.create(new Output(streamId, name, url, enabled, rendition));
-        audit.record("output.create", "output", output.id(), describe(stream, name, destination));
-        supervisor.run(output, stream.name());
+        audit.record(actors.current(), "output.create", "output", output.id(), describe(stream, name, destination));
+        afterCommit.run(() -> supervisor.run(output, stream.name()));
         return output;
     }
 
@@ -61,8 +72,9 @@ public class OutputOperations {
         requireRendition(stream, rendition);
         supervisor.halt(outputId);
         Output output = outputs.change(outputId, url, enabled, rendition);
-        audit.record("output.update", "output", outputId, describe(stream, output.name(), destination));
-        supervisor.run(output, stream.name());
+        audit.record(
+                actors.current(), "output.update", "output", outputId, describe(stream, output.name(), destination));
+        afterCommit.run(() -> supervisor.run(output, stream.name()));
         return output;
     }
 
@@ -70,8 +82,13 @@ public class OutputOperations {
         Stream stream = stream(streamId);
         existing(streamId, outputId);
         Output output = outputs.enable(outputId, true);
-        audit.record("output.start", "output", outputId, "stream=" + stream.name() + " name=" + output.name());
-        supervisor.run(output, stream.name());
+        audit.record(
+                actors.current(),
+                "output.start",
+                "output",
+                outputId,
+                "stream=" + stream.name() + " name=" + output.name());
+        afterCommit.run(() -> supervisor.run(output, stream.name()));
         return output;
     }
 
@@ -80,7 +97,12 @@ public class OutputOperations {
         existing(streamId, outputId);
         supervisor.halt(outputId);
         Output output = outputs.enable(outputId, false);
-        audit.record("output.stop", "output", outputId, "stream=" + stream.name() + " name=" + output.name());
+        audit.record(
+                actors.current(),
+                "output.stop",
+                "output",
+                outputId,
+                "stream=" + stream.name() + " name=" + output.name());
         return output;
     }
 
@@ -89,7 +111,12 @@ public class OutputOperations {
         Output output = existing(streamId, outputId);
         supervisor.halt(outputId);
         outputs.delete(outputId);
-        audit.record("output.delete", "output", outputId, "stream=" + stream.name() + " name=" + output.name());
+        audit.record(
+                actors.current(),
+                "output.delete",
+                "output",
+                outputId,
+                "stream=" + stream.name() + " name=" + output.name());
     }
 
     public Output existing(String streamId, String outputId) {

@@ -8,8 +8,8 @@ import java.util.List;
 import org.headend.output.control.OutputStore;
 import org.headend.output.control.OutputSupervisor;
 import org.headend.platform.ApiException;
+import org.headend.platform.console.CallerRoles;
 import org.headend.platform.console.ConsoleMessages;
-import org.headend.security.boundary.CallerRoles;
 
 /** The outputs section of a stream's page: list with live state, add, start, stop, remove. */
 @Named

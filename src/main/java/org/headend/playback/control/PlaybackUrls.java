@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.headend.ingest.control.IngestEndpoints;
 import org.headend.origin.control.OriginStore;
 import org.headend.origin.control.StitchedPlaylists;
 import org.headend.stream.entity.Stream;
@@ -23,7 +22,7 @@ public class PlaybackUrls {
     public static final Duration LONGEST = Duration.ofDays(7);
 
     @Inject
-    IngestEndpoints endpoints;
+    HlsUrls endpoints;
 
     @Inject
     PlaybackSecret secret;

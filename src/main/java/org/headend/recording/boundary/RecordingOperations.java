@@ -2,12 +2,14 @@ package org.headend.recording.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.platform.ApiException;
 import org.headend.platform.Page;
 import org.headend.platform.Paging;
@@ -24,6 +26,7 @@ import org.headend.stream.entity.Stream;
  * (as {@link ApiException}s) and the same audit entries whichever door the request came through.
  */
 @RequestScoped
+@Transactional
 public class RecordingOperations {
 
     @Inject
@@ -41,6 +44,14 @@ public class RecordingOperations {
     @Inject
     Audit audit;
 
+    @Inject
+    Actors actors;
+
+    /**
+     * Outside any transaction: the supervisor saves the recording and starts its segmenter in one
+     * go, and the segmenter must find the row committed.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Recording start(String streamId) {
         Stream stream = streams.find(streamId)
                 .orElseThrow(() -> ApiException.notFound("No stream with id '" + streamId + "'."));
@@ -50,7 +61,7 @@ public class RecordingOperations {
         Recording started = supervisor
                 .start(streamId, stream.name(), Recording.TRIGGER_MANUAL)
                 .orElseThrow(() -> ApiException.conflict("The stream '" + stream.name() + "' is already recording."));
-        audit.record("recording.start", "recording", started.id(), "stream=" + stream.name());
+        audit.record(actors.current(), "recording.start", "recording", started.id(), "stream=" + stream.name());
         return started;
     }
 
@@ -59,7 +70,7 @@ public class RecordingOperations {
         if (!supervisor.stop(id)) {
             throw ApiException.conflict("The recording is " + recording.state() + ", not recording.");
         }
-        audit.record("recording.stop", "recording", id, "stream=" + recording.streamName());
+        audit.record(actors.current(), "recording.stop", "recording", id, "stream=" + recording.streamName());
         return existing(id);
     }
 
@@ -72,7 +83,7 @@ public class RecordingOperations {
         supervisor.discard(id);
         store.delete(id);
         deleteTree(supervisor.folder(id));
-        audit.record("recording.delete", "recording", id, "stream=" + recording.streamName());
+        audit.record(actors.current(), "recording.delete", "recording", id, "stream=" + recording.streamName());
     }
 
     public Recording existing(String id) {

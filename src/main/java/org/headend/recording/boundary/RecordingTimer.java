@@ -9,13 +9,16 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.recording.control.RecordingStore;
 import org.headend.recording.control.RecordingSupervisor;
 import org.headend.recording.control.RetentionPlan;
@@ -31,6 +34,8 @@ import org.headend.stream.entity.Stream;
  */
 @Singleton
 @Startup
+// Each deletion and clean-up commits on its own: one that fails must not undo the others.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @DependsOn({"DatabaseMigrator", "NginxSupervisor"})
 public class RecordingTimer {
 
@@ -54,6 +59,9 @@ public class RecordingTimer {
 
     @Inject
     Audit audit;
+
+    @Inject
+    Actors actors;
 
     @Inject
     @ConfigProperty(name = "headend.recording.retention.days", defaultValue = "30")
@@ -83,7 +91,7 @@ public class RecordingTimer {
     }
 
     private void cleanUp() {
-        audit.actAsSystem();
+        actors.actAsSystem();
         for (Stream expired : streams.expired(Instant.now())) {
             try {
                 LOG.info(() -> "Stream " + expired.name() + " expired at " + expired.expiresAt() + "; deleting it");

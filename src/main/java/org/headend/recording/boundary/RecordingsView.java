@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import org.headend.platform.ApiException;
 import org.headend.platform.Paging;
+import org.headend.platform.console.CallerRoles;
 import org.headend.platform.console.ConsoleMessages;
-import org.headend.security.boundary.CallerRoles;
 
 /**
  * The recordings page: the newest recordings with their state, a download link for the finished

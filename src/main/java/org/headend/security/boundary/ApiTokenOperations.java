@@ -3,10 +3,12 @@ package org.headend.security.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.platform.ApiException;
 import org.headend.security.control.ApiTokenStore;
 import org.headend.security.control.Tokens;
@@ -20,6 +22,7 @@ import org.headend.security.entity.Role;
  * the secret. A refusal is an {@link ApiException} whose message can be shown as it is.
  */
 @RequestScoped
+@Transactional
 public class ApiTokenOperations {
 
     static final int MAX_NAME = 64;
@@ -33,6 +36,9 @@ public class ApiTokenOperations {
 
     @Inject
     Audit audit;
+
+    @Inject
+    Actors actors;
 
     @Inject
     HttpServletRequest request;
@@ -58,6 +64,7 @@ public class ApiTokenOperations {
         boolean local = users.exists(caller.username());
         var created = store.create(caller.username(), caller.role(), local, cleanName, expiresAt);
         audit.record(
+                actors.current(),
                 "token.create",
                 "token",
                 created.token().id(),
@@ -74,7 +81,7 @@ public class ApiTokenOperations {
                 // Somebody else's token is "not found" to a non-admin: ids of others stay unconfirmed.
                 .orElseThrow(() -> ApiException.notFound("No token of yours with id '" + id + "'."));
         store.revoke(id);
-        audit.record("token.revoke", "token", id, "name=" + token.name() + " owner=" + token.owner());
+        audit.record(actors.current(), "token.revoke", "token", id, "name=" + token.name() + " owner=" + token.owner());
     }
 
     private List<ApiTokenJson> listOf(String owner) {

@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.security.control.OidcAttempt;
 import org.headend.security.control.OidcClient;
 import org.headend.security.control.OidcException;
@@ -47,6 +48,9 @@ public class OidcCallback extends HttpServlet {
 
     @Inject
     Audit audit;
+
+    @Inject
+    Actors actors;
 
     @Inject
     SignInMetrics signIns;
@@ -116,13 +120,13 @@ public class OidcCallback extends HttpServlet {
         Optional<Role> role = roles.roleFor(identity.groups());
         if (role.isEmpty()) {
             SessionSignIns.end(request);
-            audit.recordAs(user, "auth.sign-in.no-role", "user", user, "source=oidc");
+            audit.record(actors.named(user), "auth.sign-in.no-role", "user", user, "source=oidc");
             signIns.count(SignInMetrics.NO_ROLE);
             response.sendRedirect(request.getContextPath() + "/no-access");
             return;
         }
         SessionSignIns.start(request, new SignIn(user, role.get(), "oidc"), idleTimeout);
-        audit.recordAs(user, "auth.sign-in", "user", user, "source=oidc");
+        audit.record(actors.named(user), "auth.sign-in", "user", user, "source=oidc");
         signIns.count(SignInMetrics.ACCEPTED);
         response.sendRedirect(request.getContextPath() + SignInView.safeNext(attempt.next()));
     }
@@ -137,7 +141,7 @@ public class OidcCallback extends HttpServlet {
             throws ServletException, IOException {
         String actor = user == null ? "anonymous" : user;
         LOG.info("OIDC sign-in refused (" + reason + ")" + (user == null ? "" : " for '" + user + "'"));
-        audit.recordAs(actor, "auth.sign-in.failed", "user", user, "source=oidc reason=" + reason);
+        audit.record(actors.named(actor), "auth.sign-in.failed", "user", user, "source=oidc reason=" + reason);
         signIns.count(SignInMetrics.REFUSED);
         SignInProblems.show(request, response, status, message);
     }

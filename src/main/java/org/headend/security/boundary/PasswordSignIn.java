@@ -4,7 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.logging.Logger;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.platform.ApiException;
 import org.headend.security.control.Authenticator;
 import org.headend.security.control.DirectoryUnavailableException;
@@ -33,6 +34,9 @@ public class PasswordSignIn {
     Audit audit;
 
     @Inject
+    Actors actors;
+
+    @Inject
     SignInMetrics signIns;
 
     @Inject
@@ -44,7 +48,7 @@ public class PasswordSignIn {
         String actor = printable(Usernames.key(username));
         var locked = guard.lockedFor(username, address);
         if (locked.isPresent()) {
-            audit.recordAs(actor, "auth.sign-in.locked", "user", actor, null);
+            audit.record(actors.named(actor), "auth.sign-in.locked", "user", actor, null);
             signIns.count(SignInMetrics.LOCKED);
             long seconds = Math.max(1, locked.get().toSeconds());
             throw ApiException.tooManyRequests("Too many failed sign-ins; try again in " + seconds + " s.", seconds);
@@ -57,13 +61,13 @@ public class PasswordSignIn {
             throw new ApiException(
                     503, "Service unavailable", "The sign-in directory is unavailable; try again later.");
         } catch (NoRoleException noRole) {
-            audit.recordAs(actor, "auth.sign-in.no-role", "user", actor, null);
+            audit.record(actors.named(actor), "auth.sign-in.no-role", "user", actor, null);
             signIns.count(SignInMetrics.NO_ROLE);
             throw new ApiException(403, "Forbidden", noRole.getMessage());
         }
         if (signIn == null) {
             guard.failed(username, address);
-            audit.recordAs(actor, "auth.sign-in.failed", "user", actor, null);
+            audit.record(actors.named(actor), "auth.sign-in.failed", "user", actor, null);
             signIns.count(SignInMetrics.REFUSED);
             throw new ApiException(401, "Unauthorized", "Invalid username or password.");
         }

@@ -12,7 +12,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.platform.ApiException;
 import org.headend.security.control.OidcSettings;
 import org.headend.security.control.SignIn;
@@ -27,6 +28,9 @@ public class SignInView {
 
     @Inject
     Audit audit;
+
+    @Inject
+    Actors actors;
 
     @Inject
     HttpServletRequest request;
@@ -47,7 +51,12 @@ public class SignInView {
         try {
             SignIn signIn = passwords.attempt(username == null ? "" : username, password == null ? "" : password);
             SessionSignIns.start(request, signIn, idleTimeout);
-            audit.recordAs(signIn.username(), "auth.sign-in", "user", signIn.username(), "source=" + signIn.source());
+            audit.record(
+                    actors.named(signIn.username()),
+                    "auth.sign-in",
+                    "user",
+                    signIn.username(),
+                    "source=" + signIn.source());
             faces.getExternalContext().redirect(request.getContextPath() + safeNext(next));
         } catch (ApiException refused) {
             if (refused.status() == 403) {
@@ -66,7 +75,12 @@ public class SignInView {
     public void signOut() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         if (request.getUserPrincipal() != null) {
-            audit.record("auth.sign-out", "user", request.getUserPrincipal().getName(), null);
+            audit.record(
+                    actors.current(),
+                    "auth.sign-out",
+                    "user",
+                    request.getUserPrincipal().getName(),
+                    null);
         }
         SessionSignIns.end(request);
         external.redirect(request.getContextPath() + "/login");

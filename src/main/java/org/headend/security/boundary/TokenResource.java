@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.platform.JsonBody;
 import org.headend.platform.openapi.Problems;
 import org.headend.security.control.SignIn;
@@ -42,6 +43,9 @@ public class TokenResource {
     @Inject
     Audit audit;
 
+    @Inject
+    Actors actors;
+
     @POST
     @Operation(operationId = "issueToken", summary = "Sign in: exchange username and password for a bearer token (JWT)")
     @RequestBody(
@@ -58,7 +62,8 @@ public class TokenResource {
     public JsonObject token(JsonObject body) {
         var json = JsonBody.of(body, Set.of("username", "password"));
         SignIn signIn = passwords.attempt(json.requiredString("username"), json.requiredString("password"));
-        audit.recordAs(signIn.username(), "auth.token", "user", signIn.username(), "source=" + signIn.source());
+        audit.record(
+                actors.named(signIn.username()), "auth.token", "user", signIn.username(), "source=" + signIn.source());
         Tokens.Issued issued = tokens.issue(signIn.username(), signIn.role());
         return Json.createObjectBuilder()
                 .add("access_token", issued.token())

@@ -2,9 +2,11 @@ package org.headend.security.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.platform.ApiException;
 import org.headend.security.control.UserStore;
 import org.headend.security.control.Usernames;
@@ -16,6 +18,7 @@ import org.headend.security.entity.User;
  * password), and never leaving the app without an enabled admin.
  */
 @RequestScoped
+@Transactional
 public class UserOperations {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
@@ -26,6 +29,9 @@ public class UserOperations {
 
     @Inject
     Audit audit;
+
+    @Inject
+    Actors actors;
 
     /** Stored in lower case ({@code Alice} becomes {@code alice}), so one person has one account name. */
     public User create(String username, String password, String roleName, boolean enabled) {
@@ -44,7 +50,7 @@ public class UserOperations {
         if (!enabled) {
             user = users.update(name, Optional.empty(), Optional.empty(), Optional.of(false));
         }
-        audit.record("user.create", "user", name, "role=" + role.id() + " enabled=" + enabled);
+        audit.record(actors.current(), "user.create", "user", name, "role=" + role.id() + " enabled=" + enabled);
         return user;
     }
 
@@ -63,7 +69,7 @@ public class UserOperations {
             throw ApiException.conflict("'" + name + "' is the last enabled admin.");
         }
         User updated = users.update(name, password, role, enabled);
-        audit.record("user.update", "user", name, changes(password, role, enabled));
+        audit.record(actors.current(), "user.update", "user", name, changes(password, role, enabled));
         return updated;
     }
 
@@ -73,7 +79,7 @@ public class UserOperations {
             throw ApiException.conflict("'" + user.username() + "' is the last enabled admin.");
         }
         users.delete(user.username());
-        audit.record("user.delete", "user", user.username(), null);
+        audit.record(actors.current(), "user.delete", "user", user.username(), null);
     }
 
     public User existing(String username) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.headend.platform.ApiException;
+import org.headend.platform.console.CallerRoles;
 import org.headend.platform.console.ConsoleMessages;
 import org.headend.security.control.LdapDirectory;
 import org.headend.security.control.OidcSettings;

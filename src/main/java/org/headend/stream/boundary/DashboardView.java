@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.headend.playback.control.ViewerLog;
+import org.headend.stream.control.Audience;
 import org.headend.stream.control.BitrateHistory;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamStore;
@@ -25,7 +25,7 @@ public class DashboardView {
     LiveStreams live;
 
     @Inject
-    ViewerLog viewers;
+    Audience viewers;
 
     @Inject
     BitrateHistory history;

@@ -3,7 +3,6 @@ package org.headend.stream.boundary;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.headend.ingest.boundary.InputJson;
 import org.headend.stream.entity.Stream;
 import org.headend.stream.entity.StreamState;
 

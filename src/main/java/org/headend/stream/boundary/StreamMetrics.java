@@ -11,7 +11,7 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.entity.StreamState;
 import org.headend.stream.entity.StreamStateChanged;
-import org.headend.transcode.entity.TranscoderRestarted;
+import org.headend.stream.entity.TranscoderRestarted;
 
 /**
  * Publishes stream figures as metrics: counts of live and failing streams, and, while a stream is

@@ -3,51 +3,53 @@ package org.headend.stream.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.headend.audit.boundary.Audit;
-import org.headend.ingest.boundary.InputOperations;
-import org.headend.ingest.boundary.InputRequest;
-import org.headend.ingest.control.PublishAuthorizer;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.platform.ApiException;
-import org.headend.playback.control.PublicStreams;
+import org.headend.stream.control.Ladders;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamNames;
 import org.headend.stream.control.StreamStore;
+import org.headend.stream.entity.PublisherDisconnectRequested;
 import org.headend.stream.entity.Stream;
 import org.headend.stream.entity.StreamCatalogChanged;
 import org.headend.stream.entity.StreamInput;
-import org.headend.transcode.control.LadderStore;
-import org.headend.transcode.control.TranscoderSupervisor;
+import org.headend.stream.entity.StreamVisibilityChanged;
 
 /**
  * What an operator can do to a stream, for the API and the console alike: the same validation,
  * the same refusals (as {@link ApiException}s whose message can be shown as is) and the same audit
  * entries, whichever door the request came through.
+ *
+ * <p>Each operation is one JTA transaction: a change and its audit entry commit together. What
+ * follows a change outside the database (listeners, public markers, HLS clean-up, console push)
+ * observes the change's events after commit, so a refused or failed change starts nothing.
  */
 @RequestScoped
+@Transactional
 public class StreamOperations {
 
     @Inject
     StreamStore streams;
 
     @Inject
-    LadderStore ladders;
+    Ladders ladders;
 
     @Inject
     LiveStreams live;
 
     @Inject
-    TranscoderSupervisor transcoders;
-
-    @Inject
-    PublishAuthorizer publishing;
-
-    @Inject
-    InputOperations inputs;
+    StreamInputs inputs;
 
     @Inject
     Audit audit;
+
+    @Inject
+    Actors actors;
 
     @Inject
     Event<StreamCatalogChanged> catalog;
@@ -57,7 +59,10 @@ public class StreamOperations {
     boolean redundantByDefault;
 
     @Inject
-    PublicStreams publicStreams;
+    Event<StreamVisibilityChanged> visibility;
+
+    @Inject
+    Event<PublisherDisconnectRequested> disconnects;
 
     public StreamStore.Created create(String name, String ladder) {
         return create(name, ladder, Stream.RECORD_OFF, null, InputRequest.RTMP);
@@ -66,19 +71,38 @@ public class StreamOperations {
     /** A new stream that plays without a token when {@code open}, protected otherwise. */
     public StreamStore.Created create(
             String name, String ladder, String record, Instant expiresAt, InputRequest input, boolean open) {
+        return create(name, ladder, record, expiresAt, input, open, Optional.empty());
+    }
+
+    /**
+     * A new stream with its visibility and, when asked for, its redundancy (else the configured
+     * default): all of it with its audit entries commits as one, or nothing does.
+     */
+    public StreamStore.Created create(
+            String name,
+            String ladder,
+            String record,
+            Instant expiresAt,
+            InputRequest input,
+            boolean open,
+            Optional<Boolean> redundancy) {
         var created = create(name, ladder, record, expiresAt, input);
-        if (open) {
-            return new StreamStore.Created(changeVisibility(created.stream().id(), true), created.key());
+        Stream stream = created.stream();
+        if (redundancy.isPresent() && redundancy.get() != stream.redundancy()) {
+            stream = changeRedundancy(stream.id(), redundancy.get());
         }
-        return created;
+        if (open) {
+            stream = changeVisibility(stream.id(), true);
+        }
+        return new StreamStore.Created(stream, created.key());
     }
 
     /** Makes the stream play without a token, or only with one; nginx follows at once. */
     public Stream changeVisibility(String id, boolean open) {
         existing(id);
         Stream changed = streams.changeVisibility(id, open);
-        publicStreams.mark(changed.name(), open);
-        audit.record("stream.update", "stream", id, "public=" + open);
+        visibility.fire(new StreamVisibilityChanged(id, changed.name(), open));
+        audit.record(actors.current(), "stream.update", "stream", id, "public=" + open);
         return changed;
     }
 
@@ -97,6 +121,7 @@ public class StreamOperations {
                     streams.changeRedundancy(created.stream().id(), true), created.key());
         }
         audit.record(
+                actors.current(),
                 "stream.create",
                 "stream",
                 created.stream().id(),
@@ -112,7 +137,7 @@ public class StreamOperations {
         existing(id);
         existingLadder(ladder);
         Stream changed = streams.changeLadder(id, ladder);
-        audit.record("stream.update", "stream", id, "ladder=" + ladder);
+        audit.record(actors.current(), "stream.update", "stream", id, "ladder=" + ladder);
         return changed;
     }
 
@@ -120,7 +145,7 @@ public class StreamOperations {
     public Stream changeRedundancy(String id, boolean redundancy) {
         existing(id);
         Stream changed = streams.changeRedundancy(id, redundancy);
-        audit.record("stream.update", "stream", id, "redundancy=" + redundancy);
+        audit.record(actors.current(), "stream.update", "stream", id, "redundancy=" + redundancy);
         return changed;
     }
 
@@ -128,7 +153,7 @@ public class StreamOperations {
         existing(id);
         requireRecordMode(record);
         Stream changed = streams.changeRecording(id, record);
-        audit.record("stream.update", "stream", id, "record=" + record);
+        audit.record(actors.current(), "stream.update", "stream", id, "record=" + record);
         return changed;
     }
 
@@ -140,7 +165,12 @@ public class StreamOperations {
                     "The stream '" + stream.name() + "' is live; its input can change once it is offline.");
         }
         Stream changed = inputs.saveWith(id, input, in -> streams.changeInput(id, in));
-        audit.record("stream.update", "stream", id, describe(changed.input()).trim());
+        audit.record(
+                actors.current(),
+                "stream.update",
+                "stream",
+                id,
+                describe(changed.input()).trim());
         catalog.fire(
                 new StreamCatalogChanged(id, stream.name(), StreamCatalogChanged.Change.INPUT_CHANGED, Instant.now()));
         return changed;
@@ -160,7 +190,7 @@ public class StreamOperations {
     public Stream changeExpiry(String id, Instant expiresAt) {
         existing(id);
         Stream changed = streams.changeExpiry(id, expiresAt);
-        audit.record("stream.update", "stream", id, "expiresAt=" + expiresAt);
+        audit.record(actors.current(), "stream.update", "stream", id, "expiresAt=" + expiresAt);
         return changed;
     }
 
@@ -184,7 +214,7 @@ public class StreamOperations {
     public String rotateKey(String id) {
         Stream stream = existing(id);
         String key = streams.rotateKey(id);
-        audit.record("stream.rotate-key", "stream", id, "name=" + stream.name());
+        audit.record(actors.current(), "stream.rotate-key", "stream", id, "name=" + stream.name());
         return key;
     }
 
@@ -195,12 +225,11 @@ public class StreamOperations {
                 throw ApiException.conflict("The stream '" + stream.name() + "' is live; stop the publisher or "
                         + "delete with force, which disconnects it.");
             }
-            publishing.endPublishing(id, stream.name());
+            disconnects.fire(new PublisherDisconnectRequested(id, stream.name()));
         }
         streams.delete(id);
-        publicStreams.mark(stream.name(), false);
-        audit.record("stream.delete", "stream", id, "name=" + stream.name() + (force ? " forced" : ""));
-        transcoders.removeOutput(stream.name());
+        audit.record(
+                actors.current(), "stream.delete", "stream", id, "name=" + stream.name() + (force ? " forced" : ""));
         catalog.fire(new StreamCatalogChanged(id, stream.name(), StreamCatalogChanged.Change.DELETED, Instant.now()));
     }
 
@@ -209,9 +238,7 @@ public class StreamOperations {
     }
 
     private void existingLadder(String ladder) {
-        if (ladder == null
-                || !StreamNames.isValid(ladder)
-                || ladders.find(ladder).isEmpty()) {
+        if (ladder == null || !StreamNames.isValid(ladder) || !ladders.exists(ladder)) {
             throw ApiException.badRequest("No ladder named '" + ladder + "'; see GET /api/v1/ladders.");
         }
     }

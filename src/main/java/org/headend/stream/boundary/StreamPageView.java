@@ -9,15 +9,12 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.headend.ingest.boundary.InputJson;
-import org.headend.ingest.boundary.InputOperations;
 import org.headend.platform.ApiException;
-import org.headend.playback.control.PlaybackUrls;
-import org.headend.playback.control.ViewerLog;
+import org.headend.stream.control.Audience;
 import org.headend.stream.control.LiveStreams;
+import org.headend.stream.control.TranscoderLogs;
 import org.headend.stream.entity.Stream;
 import org.headend.stream.entity.StreamStatus;
-import org.headend.transcode.control.TranscoderSupervisor;
 import org.omnifaces.util.Faces;
 
 /**
@@ -37,16 +34,13 @@ public class StreamPageView implements Serializable {
     transient LiveStreams live;
 
     @Inject
-    transient ViewerLog viewers;
+    transient Audience audience;
 
     @Inject
-    transient TranscoderSupervisor transcoders;
+    transient TranscoderLogs transcoders;
 
     @Inject
-    transient PlaybackUrls playbackUrls;
-
-    @Inject
-    transient InputOperations inputs;
+    transient StreamInputs inputs;
 
     @Inject
     transient HttpServletRequest request;
@@ -71,7 +65,7 @@ public class StreamPageView implements Serializable {
     }
 
     public Map<String, Object> getFigures() {
-        return StreamFigures.of(getStatus(), Instant.now(), viewers.viewers(name));
+        return StreamFigures.of(getStatus(), Instant.now(), audience.viewers(name));
     }
 
     public List<String> getLog() {
@@ -84,7 +78,7 @@ public class StreamPageView implements Serializable {
     }
 
     public String getPlaybackUrl() {
-        return playbackUrls.url(request.getServerName(), operations.existing(id));
+        return audience.playbackUrl(request.getServerName(), operations.existing(id), null);
     }
 
     /** The console's session-guarded copy of the API thumbnail (the API wants a bearer token). */

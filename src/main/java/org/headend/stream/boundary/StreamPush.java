@@ -2,6 +2,7 @@ package org.headend.stream.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 import org.headend.platform.console.ConsolePush;
 import org.headend.stream.entity.StreamCatalogChanged;
 import org.headend.stream.entity.StreamStateChanged;
-import org.headend.transcode.entity.TranscoderRestarted;
+import org.headend.stream.entity.TranscoderRestarted;
 
 /**
  * Sends what happens to streams to every open console page over the WebSocket channel
@@ -37,7 +38,7 @@ public class StreamPush {
                 "at", change.at().toEpochMilli()));
     }
 
-    void catalogChanged(@Observes StreamCatalogChanged change) {
+    void catalogChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamCatalogChanged change) {
         if (change.change() == StreamCatalogChanged.Change.INPUT_CHANGED) {
             return;
         }

@@ -3,7 +3,6 @@ package org.headend.stream.boundary;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.headend.ingest.boundary.InputRequest;
 
 /**
  * The streams API's bodies as the OpenAPI document describes them, for client generators. The

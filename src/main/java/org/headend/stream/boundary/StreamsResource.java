@@ -32,22 +32,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.headend.ingest.boundary.InputOperations;
-import org.headend.ingest.boundary.InputRequest;
-import org.headend.ingest.control.InputListeners;
 import org.headend.platform.JsonBody;
 import org.headend.platform.Page;
 import org.headend.platform.Paging;
 import org.headend.platform.openapi.Problems;
-import org.headend.playback.control.PlaybackTtl;
-import org.headend.playback.control.PlaybackUrls;
-import org.headend.recording.boundary.RecordingOperations;
-import org.headend.recording.entity.Recording;
+import org.headend.stream.control.Audience;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamStore;
+import org.headend.stream.control.TranscoderLogs;
 import org.headend.stream.entity.Stream;
 import org.headend.stream.entity.StreamStatus;
-import org.headend.transcode.control.TranscoderSupervisor;
 
 /** Streams: create, list, read, change ladder, rotate the key, delete; and each one's live status. */
 @Path("v1/streams")
@@ -73,19 +67,13 @@ public class StreamsResource {
     LiveStreams live;
 
     @Inject
-    TranscoderSupervisor transcoders;
+    TranscoderLogs transcoders;
 
     @Inject
-    RecordingOperations recordings;
+    StreamInputs inputs;
 
     @Inject
-    InputOperations inputs;
-
-    @Inject
-    InputListeners listeners;
-
-    @Inject
-    PlaybackUrls playbackUrls;
+    Audience audience;
 
     @Context
     UriInfo uri;
@@ -113,13 +101,8 @@ public class StreamsResource {
                         .map(t -> StreamOperations.instant("expiresAt", t))
                         .orElse(null),
                 input(json).orElse(InputRequest.RTMP),
-                json.optionalBoolean("public").orElse(false));
-        var redundancy = json.optionalBoolean("redundancy");
-        Stream stream = created.stream();
-        if (redundancy.isPresent() && redundancy.get() != stream.redundancy()) {
-            stream = operations.changeRedundancy(stream.id(), redundancy.get());
-        }
-        created = new StreamStore.Created(stream, created.key());
+                json.optionalBoolean("public").orElse(false),
+                json.optionalBoolean("redundancy"));
         return Response.created(
                         uri.getAbsolutePathBuilder().path(created.stream().id()).build())
                 .entity(view(created.stream(), created.key()))
@@ -233,10 +216,7 @@ public class StreamsResource {
     public PlaybackJson playback(@PathParam("id") String id, @QueryParam("ttl") String ttl) {
         Stream stream = existing(id);
         String host = uri.getBaseUri().getHost();
-        if (ttl == null) {
-            return new PlaybackJson(playbackUrls.url(host, stream));
-        }
-        return new PlaybackJson(playbackUrls.url(host, stream, PlaybackTtl.parse(ttl)));
+        return new PlaybackJson(audience.playbackUrl(host, stream, ttl));
     }
 
     /** Only the URL: the token's expiry is inside it, and players need nothing else. */
@@ -290,28 +270,6 @@ public class StreamsResource {
     /** ffmpeg's own messages (warnings and errors) and Headend's notes about the process. */
     public record TranscoderLog(List<String> lines) {}
 
-    @POST
-    @Path("{id}/recordings")
-    @Tag(name = "recordings")
-    @Operation(
-            operationId = "startRecording",
-            summary = "Start recording the live stream now; 409 when it is offline or already recording")
-    @APIResponse(
-            responseCode = "201",
-            description = "Recording",
-            content = @Content(schema = @Schema(ref = "RecordingJson")))
-    @APIResponse(responseCode = "403", ref = Problems.FORBIDDEN)
-    @APIResponse(responseCode = "409", ref = Problems.CONFLICT)
-    public Response record(@PathParam("id") String id) {
-        Recording started = recordings.start(id);
-        return Response.created(uri.getBaseUriBuilder()
-                        .path("v1/recordings")
-                        .path(started.id())
-                        .build())
-                .entity(recordings.view(started))
-                .build();
-    }
-
     @DELETE
     @Path("{id}")
     @Operation(
@@ -343,7 +301,7 @@ public class StreamsResource {
             content = @Content(schema = @Schema(ref = "TranscoderLog")))
     public TranscoderLog inputLog(@PathParam("id") String id) {
         existing(id);
-        return new TranscoderLog(listeners.log(id).orElse(List.of()));
+        return new TranscoderLog(inputs.log(id).orElse(List.of()));
     }
 
     private static java.util.Optional<InputRequest> input(JsonBody json) {
@@ -360,7 +318,7 @@ public class StreamsResource {
                 stream,
                 live.status(stream.id(), stream.name()).state(),
                 inputs.view(stream, host),
-                playbackUrls.url(host, stream),
+                audience.playbackUrl(host, stream, null),
                 key);
     }
 }

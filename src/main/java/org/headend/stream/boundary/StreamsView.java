@@ -7,17 +7,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import org.headend.ingest.boundary.InputForm;
-import org.headend.ingest.boundary.InputOperations;
-import org.headend.ingest.control.IngestEndpoints;
+import java.util.Optional;
 import org.headend.platform.ApiException;
+import org.headend.platform.console.CallerRoles;
 import org.headend.platform.console.ConsoleMessages;
-import org.headend.security.boundary.CallerRoles;
+import org.headend.stream.control.Ladders;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamStore;
 import org.headend.stream.entity.Stream;
-import org.headend.transcode.control.LadderStore;
-import org.headend.transcode.entity.Ladder;
 
 /**
  * The streams page: list, create (the key shown once), change ladder, rotate the key (the new one
@@ -52,13 +49,10 @@ public class StreamsView implements Serializable {
     transient LiveStreams live;
 
     @Inject
-    transient LadderStore ladders;
+    transient Ladders ladders;
 
     @Inject
-    transient IngestEndpoints endpoints;
-
-    @Inject
-    transient InputOperations inputs;
+    transient StreamInputs inputs;
 
     @Inject
     transient CallerRoles caller;
@@ -97,10 +91,13 @@ public class StreamsView implements Serializable {
     public void create() {
         act(() -> {
             var created = operations.create(
-                    newName, newLadder, newRecord, expiry(newExpiresAt), newInput.request(), newPublic);
-            if (newRedundancy != created.stream().redundancy()) {
-                operations.changeRedundancy(created.stream().id(), newRedundancy);
-            }
+                    newName,
+                    newLadder,
+                    newRecord,
+                    expiry(newExpiresAt),
+                    newInput.request(),
+                    newPublic,
+                    Optional.of(newRedundancy));
             show(created.key(), created.stream());
             ConsoleMessages.info("Stream '" + created.stream().name() + "' created.");
             newName = null;
@@ -185,7 +182,7 @@ public class StreamsView implements Serializable {
     }
 
     public List<String> getLadderNames() {
-        return ladders.all().stream().map(Ladder::name).toList();
+        return ladders.names();
     }
 
     public boolean isNewPublic() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
 import org.headend.stream.entity.InputInfo;
 import org.headend.stream.entity.RenditionStatus;
 import org.headend.stream.entity.StreamState;
@@ -19,10 +20,13 @@ import org.headend.stream.entity.TranscoderStatus;
 /**
  * The runtime state of every stream that is not offline, keyed by stream id. Ingest claims a
  * stream for one publisher (by nginx-rtmp's client id), the transcoder reports into it, and every
- * state change is announced as a {@link StreamStateChanged} event.
+ * state change is announced as a {@link StreamStateChanged} event. It is the stream's state machine:
+ * nothing else moves a stream's state, and it moves only as {@link StreamStateMachine} allows.
  */
 @ApplicationScoped
 public class LiveStreams {
+
+    private static final Logger LOG = Logger.getLogger(LiveStreams.class.getName());
 
     @Inject
     Event<StreamStateChanged> changes;
@@ -59,18 +63,27 @@ public class LiveStreams {
         }
     }
 
-    public void moveTo(String id, StreamState state) {
+    /**
+     * Moves a live stream to {@code state} when {@link StreamStateMachine} allows it; false (and
+     * nothing announced) when the stream is offline, already there, or may not move there.
+     */
+    public boolean moveTo(String id, StreamState state) {
         StreamStatus[] before = new StreamStatus[1];
         StreamStatus after = byId.computeIfPresent(id, (k, s) -> {
             before[0] = s;
-            return s.state() == state
-                    ? s
-                    : new StreamStatus(
-                            s.id(), s.name(), state, Instant.now(), s.input(), s.renditions(), s.transcoder());
+            return StreamStateMachine.allows(s.state(), state)
+                    ? new StreamStatus(
+                            s.id(), s.name(), state, Instant.now(), s.input(), s.renditions(), s.transcoder())
+                    : s;
         });
-        if (after != null && before[0].state() != state) {
-            changes.fire(new StreamStateChanged(id, after.name(), before[0].state(), state, after.since()));
+        if (after == null || after == before[0]) {
+            if (after != null && before[0].state() != state) {
+                LOG.fine(() -> "Stream " + id + " stays " + before[0].state() + ": it may not move to " + state);
+            }
+            return false;
         }
+        changes.fire(new StreamStateChanged(id, after.name(), before[0].state(), state, after.since()));
+        return true;
     }
 
     /** The input as last measured; a rendition that copies the source shows the same figures. */

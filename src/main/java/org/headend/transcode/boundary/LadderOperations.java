@@ -2,8 +2,10 @@ package org.headend.transcode.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.platform.ApiException;
 import org.headend.stream.control.StreamStore;
 import org.headend.transcode.control.LadderStore;
@@ -13,6 +15,7 @@ import org.headend.transcode.entity.Rendition;
 
 /** Creating, replacing and deleting ladders, for the API and the console alike (validated, audited). */
 @RequestScoped
+@Transactional
 public class LadderOperations {
 
     @Inject
@@ -24,13 +27,16 @@ public class LadderOperations {
     @Inject
     Audit audit;
 
+    @Inject
+    Actors actors;
+
     public Ladder create(String name, boolean passthrough, List<Rendition> renditions) {
         LadderValidator.validate(name, passthrough, renditions);
         if (ladders.find(name).isPresent()) {
             throw ApiException.conflict("A ladder named '" + name + "' already exists.");
         }
         Ladder created = ladders.create(name, passthrough, renditions);
-        audit.record("ladder.create", "ladder", name, summary(passthrough, renditions));
+        audit.record(actors.current(), "ladder.create", "ladder", name, summary(passthrough, renditions));
         return created;
     }
 
@@ -39,7 +45,7 @@ public class LadderOperations {
         LadderValidator.validate(name, passthrough, renditions);
         refuseBuiltIn(ladder);
         Ladder replaced = ladders.replace(name, passthrough, renditions);
-        audit.record("ladder.replace", "ladder", name, summary(passthrough, renditions));
+        audit.record(actors.current(), "ladder.replace", "ladder", name, summary(passthrough, renditions));
         return replaced;
     }
 
@@ -51,7 +57,7 @@ public class LadderOperations {
             throw ApiException.conflict("The ladder '" + name + "' is used by " + users + " stream(s).");
         }
         ladders.delete(name);
-        audit.record("ladder.delete", "ladder", name, null);
+        audit.record(actors.current(), "ladder.delete", "ladder", name, null);
     }
 
     public Ladder existing(String name) {

@@ -6,8 +6,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.headend.platform.ApiException;
+import org.headend.platform.console.CallerRoles;
 import org.headend.platform.console.ConsoleMessages;
-import org.headend.security.boundary.CallerRoles;
 import org.headend.transcode.control.LadderStore;
 
 /** The ladders page: every ladder with its renditions; staff may delete unused custom ones. */

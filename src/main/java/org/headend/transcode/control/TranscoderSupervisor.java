@@ -28,9 +28,9 @@ import org.headend.platform.process.ProgressWatch;
 import org.headend.platform.process.RestartPolicy;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.entity.InputInfo;
+import org.headend.stream.entity.TranscoderRestarted;
 import org.headend.transcode.entity.Ladder;
 import org.headend.transcode.entity.PackagerExited;
-import org.headend.transcode.entity.TranscoderRestarted;
 
 /**
  * Owns one ffmpeg transcoder per live stream: starts it when ingest says the publisher is there,

@@ -2,6 +2,7 @@ package org.headend.webhook.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.headend.audit.boundary.Audit;
+import org.headend.audit.boundary.Actors;
+import org.headend.audit.control.Audit;
 import org.headend.platform.ApiException;
 import org.headend.platform.Page;
 import org.headend.platform.Paging;
@@ -25,6 +27,7 @@ import org.headend.webhook.entity.WebhookDelivery;
  * and the URL without its query, where receivers sometimes keep a token).
  */
 @RequestScoped
+@Transactional
 public class WebhookOperations {
 
     static final int MIN_SECRET = 16;
@@ -37,12 +40,15 @@ public class WebhookOperations {
     @Inject
     Audit audit;
 
+    @Inject
+    Actors actors;
+
     public Webhook create(String url, Collection<String> events, String secret) {
         URI target = checkUrl(url);
         List<String> types = checkEvents(events);
         checkSecret(secret);
         Webhook webhook = store.create(url, types, secret);
-        audit.record("webhook.create", "webhook", webhook.id(), describe(target, types));
+        audit.record(actors.current(), "webhook.create", "webhook", webhook.id(), describe(target, types));
         return webhook;
     }
 
@@ -55,6 +61,7 @@ public class WebhookOperations {
         secret.ifPresent(WebhookOperations::checkSecret);
         Webhook changed = store.update(id, target.toString(), types, secret);
         audit.record(
+                actors.current(),
                 "webhook.update",
                 "webhook",
                 id,
@@ -65,7 +72,12 @@ public class WebhookOperations {
     public void delete(String id) {
         Webhook webhook = existing(id);
         store.delete(id);
-        audit.record("webhook.delete", "webhook", id, describe(URI.create(webhook.url()), webhook.events()));
+        audit.record(
+                actors.current(),
+                "webhook.delete",
+                "webhook",
+                id,
+                describe(URI.create(webhook.url()), webhook.events()));
     }
 
     /** Queues a {@code ping} to the webhook, delivered (and retried) like any event. */

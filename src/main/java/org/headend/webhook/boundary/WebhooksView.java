@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.headend.platform.ApiException;
 import org.headend.platform.Paging;
+import org.headend.platform.console.CallerRoles;
 import org.headend.platform.console.ConsoleMessages;
-import org.headend.security.boundary.CallerRoles;
 import org.headend.webhook.control.WebhookStore;
 import org.headend.webhook.entity.EventType;
 

@@ -1,4 +1,4 @@
-package org.headend.ingest.boundary;
+package org.headend.stream.boundary;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package org.headend.ingest.entity;
+package org.headend.stream.entity;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.headend.security.boundary;
+package org.headend.platform.console;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.headend.ingest.boundary;
+package org.headend.stream.boundary;
 
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

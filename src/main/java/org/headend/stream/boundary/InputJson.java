@@ -1,8 +1,8 @@
-package org.headend.ingest.boundary;
+package org.headend.stream.boundary;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.headend.ingest.entity.ListenerStatus;
+import org.headend.stream.entity.ListenerStatus;
 
 /**
  * A stream's input as the API shows it: never the passphrase itself, only whether there is one.
