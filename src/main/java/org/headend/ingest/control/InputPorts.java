@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.headend.platform.CommitLock;
 import org.headend.stream.entity.InputType;
 
 /**
@@ -19,6 +20,9 @@ import org.headend.stream.entity.InputType;
  */
 @ApplicationScoped
 public class InputPorts {
+
+    @Inject
+    CommitLock choices;
 
     public static final String UDP_KEY = "headend.input.udp.ports";
     public static final String SRT_KEY = "headend.input.srt.ports";
@@ -71,7 +75,8 @@ public class InputPorts {
     }
 
     /** Runs a choice of port and the save that takes it as one step. */
-    public synchronized <T> T exclusively(Supplier<T> chooseAndSave) {
-        return chooseAndSave.get();
+    public <T> T exclusively(Supplier<T> chooseAndSave) {
+        // Held until the transaction around the save ends: the row is committed before the next choice.
+        return choices.exclusively(chooseAndSave);
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.ingest.control.PortRange;
 import org.headend.multicast.entity.GroupEndpoint;
 import org.headend.multicast.entity.MulticastChannel;
+import org.headend.platform.CommitLock;
 
 /**
  * The groups and ports senders are given from {@code headend.multicast.range} and
@@ -19,6 +20,9 @@ import org.headend.multicast.entity.MulticastChannel;
  */
 @ApplicationScoped
 public class MulticastDestinations {
+
+    @Inject
+    CommitLock choices;
 
     public static final String RANGE_KEY = "headend.multicast.range";
     public static final String PORTS_KEY = "headend.multicast.ports";
@@ -55,7 +59,8 @@ public class MulticastDestinations {
     }
 
     /** Runs a choice of destination and the save that takes it as one step. */
-    public synchronized <T> T exclusively(Supplier<T> chooseAndSave) {
-        return chooseAndSave.get();
+    public <T> T exclusively(Supplier<T> chooseAndSave) {
+        // Held until the transaction around the save ends: the row is committed before the next choice.
+        return choices.exclusively(chooseAndSave);
     }
 }
