@@ -54,6 +54,29 @@ class StreamsResourceIT {
     }
 
     @Test
+    void createsAtOnceAskingForAnyPortGetDifferentOnes() throws Exception {
+        int count = 4;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(count);
+        try {
+            var replies = new java.util.ArrayList<java.util.concurrent.Future<org.headend.testing.Api.Reply>>();
+            for (int i = 0; i < count; i++) {
+                String body = "{\"name\":\"" + Names.unique("at-once") + "\",\"input\":{\"type\":\"udp\"}}";
+                replies.add(pool.submit(() -> api.post("/api/v1/streams", body)));
+            }
+            var ports = new java.util.HashSet<Integer>();
+            for (var reply : replies) {
+                var r = reply.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(201, r.status(), r.body());
+                ports.add(r.json().getJsonObject("input").getInt("port"));
+                api.delete("/api/v1/streams/" + r.json().getString("id"));
+            }
+            assertEquals(count, ports.size(), "each stream its own port: " + ports);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void duplicateNamesConflict() {
         String name = Names.unique("dup");
         create(name);
