@@ -189,7 +189,7 @@ public class NginxSupervisor {
         @Override
         public void ended(String reason, boolean stalled) {
             if (!launched) {
-                LOG.severe(() -> "Cannot start nginx (" + binary + "): " + reason + ". Trying again in "
+                LOG.severe(() -> "nginx-rtmp (" + binary + "): " + reason + ". Trying again in "
                         + RESTART_DELAY.toSeconds() + " s");
                 return;
             }
