@@ -9,7 +9,6 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -25,10 +24,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.headend.platform.HeadendHome;
 import org.headend.platform.SecretSeal;
 import org.headend.platform.SecureTokens;
-import org.headend.platform.process.Backoff;
+import org.headend.platform.process.MediaTools;
+import org.headend.platform.process.ProcessSupervisor;
 import org.headend.stream.control.StreamStore;
 import org.headend.stream.entity.InputType;
 import org.headend.stream.entity.ListenerState;
@@ -62,11 +61,10 @@ public class InputListeners {
     IngestEndpoints endpoints;
 
     @Inject
-    HeadendHome home;
+    ProcessSupervisor processes;
 
     @Inject
-    @ConfigProperty(name = "headend.ffmpeg.binary", defaultValue = "ffmpeg")
-    String ffmpeg;
+    MediaTools tools;
 
     @Inject
     @ConfigProperty(name = "headend.input.silence-timeout", defaultValue = "PT3S")
@@ -74,9 +72,6 @@ public class InputListeners {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
-
-    @Resource
-    ManagedThreadFactory threads;
 
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
@@ -148,14 +143,9 @@ public class InputListeners {
         String relayKey = RELAY_KEY_PREFIX + SecureTokens.urlSafe(24);
         var listen = new RelayCommand.Listen(
                 input.type(), input.port(), input.group(), localAddress(input.networkInterface()), passphrase);
-        var command = RelayCommand.of(ffmpeg, listen, endpoints.internalPublishUrl(relayKey));
-        var runtime = new InputRelay.Runtime(
-                home.dir("run"),
-                threads,
-                scheduler,
-                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(15)),
-                silenceTimeout);
-        var relay = new InputRelay(stream.id(), command, runtime, line -> masked(line, relayKey, passphrase));
+        var command = RelayCommand.of(tools.ffmpeg(), listen, endpoints.internalPublishUrl(relayKey));
+        var relay = new InputRelay(
+                processes, stream.id(), command, silenceTimeout, line -> masked(line, relayKey, passphrase));
         running.put(stream.id(), new Running(relay, relayKey, input));
         LOG.info(() ->
                 "Listening for stream " + stream.name() + " on " + input.type().id() + " port " + input.port());

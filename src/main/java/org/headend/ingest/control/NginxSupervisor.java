@@ -2,11 +2,8 @@ package org.headend.ingest.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,12 +18,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.platform.HeadendHome;
-import org.headend.platform.process.ChildProcess;
-import org.headend.platform.process.OrphanReaper;
+import org.headend.platform.process.Backoff;
+import org.headend.platform.process.LaunchedProcess;
+import org.headend.platform.process.ProcessListener;
+import org.headend.platform.process.ProcessSpec;
+import org.headend.platform.process.ProcessSupervisor;
+import org.headend.platform.process.RestartPolicy;
+import org.headend.platform.process.SupervisedProcess;
 import org.headend.playback.control.PlaybackSecret;
 import org.headend.playback.control.PublicStreams;
 import org.headend.playback.control.ViewerLog;
@@ -43,6 +44,8 @@ public class NginxSupervisor {
 
     private static final Logger LOG = Logger.getLogger(NginxSupervisor.class.getName());
     private static final String TEMPLATE = "server-config/nginx.conf.template";
+    private static final Duration RESTART_DELAY = Duration.ofSeconds(2);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     @Inject
     HeadendHome home;
@@ -86,19 +89,17 @@ public class NginxSupervisor {
     @ConfigProperty(name = "headend.hls.bind", defaultValue = "0.0.0.0")
     String hlsBind;
 
-    @Resource
-    ManagedThreadFactory threads;
+    @Inject
+    ProcessSupervisor processes;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
-    private volatile ChildProcess nginx;
-    private volatile boolean stopping;
+    private volatile SupervisedProcess nginx;
     private Path prefix;
 
     @PostConstruct
     void startNginx() {
-        OrphanReaper.reap(home.dir("run"));
+        // The supervisor reaps what a crashed run of the app left (this nginx among them) on its
+        // first use: touch it here, before this or any other runner starts a program.
+        processes.scheduling();
         if (!managed) {
             LOG.info("nginx-rtmp is managed outside Headend (headend.nginx.managed=false)");
             return;
@@ -152,41 +153,51 @@ public class NginxSupervisor {
     }
 
     private void launch() {
-        if (stopping) {
-            return;
-        }
-        try {
-            nginx = ChildProcess.start(
-                    "nginx",
-                    List.of(
-                            binary,
-                            "-p",
-                            prefix.toString(),
-                            "-c",
-                            "conf/nginx.conf",
-                            "-e",
-                            prefix.resolve("logs/error.log").toString()),
-                    home.dir("run"),
-                    threads,
-                    line -> LOG.info(() -> "nginx: " + line),
-                    line -> LOG.warning(() -> "nginx: " + line));
-            LOG.info(() -> "nginx-rtmp started (pid " + nginx.pid() + "): RTMP on port " + endpoints.rtmpPort()
-                    + ", HLS on port " + endpoints.hlsPort());
-            nginx.onExit().thenAccept(this::onExit);
-        } catch (IOException e) {
-            LOG.severe("Cannot start nginx (" + binary + "): " + e.getMessage());
-            scheduler.schedule(this::launch, 5, TimeUnit.SECONDS);
-        }
+        var spec = ProcessSpec.of(
+                        "nginx",
+                        List.of(
+                                binary,
+                                "-p",
+                                prefix.toString(),
+                                "-c",
+                                "conf/nginx.conf",
+                                "-e",
+                                prefix.resolve("logs/error.log").toString()))
+                .withRestart(RestartPolicy.always(new Backoff(RESTART_DELAY, RESTART_DELAY)))
+                .withStopGrace(STOP_GRACE);
+        nginx = processes.supervise(spec, new Watcher());
+        nginx.start();
     }
 
-    private void onExit(int code) {
-        if (stopping) {
-            return;
+    /** Tells nginx's runs in the app's log; every publisher was cut when it died, so every stream goes offline. */
+    private final class Watcher implements ProcessListener {
+
+        private volatile boolean launched;
+
+        @Override
+        public void started(LaunchedProcess run) {
+            launched = true;
+            LOG.info(() -> "nginx-rtmp started (pid " + run.pid() + "): RTMP on port " + endpoints.rtmpPort()
+                    + ", HLS on port " + endpoints.hlsPort());
         }
-        LOG.warning(() -> "nginx-rtmp exited with code " + code + "; see " + prefix.resolve("logs/error.log")
-                + ". Restarting it in 2 s");
-        live.all().forEach(s -> live.end(s.id()));
-        scheduler.schedule(this::launch, 2, TimeUnit.SECONDS);
+
+        @Override
+        public void stdout(String line) {
+            LOG.info(() -> "nginx: " + line);
+        }
+
+        @Override
+        public void ended(String reason, boolean stalled) {
+            if (!launched) {
+                LOG.severe(() -> "nginx-rtmp (" + binary + "): " + reason + ". Trying again in "
+                        + RESTART_DELAY.toSeconds() + " s");
+                return;
+            }
+            launched = false;
+            LOG.warning(() -> "nginx-rtmp " + reason + "; see " + prefix.resolve("logs/error.log")
+                    + ". Restarting it in " + RESTART_DELAY.toSeconds() + " s");
+            live.all().forEach(s -> live.end(s.id()));
+        }
     }
 
     private void awaitListening(Duration deadline) {
@@ -217,9 +228,8 @@ public class NginxSupervisor {
 
     @PreDestroy
     void stopNginx() {
-        stopping = true;
         if (nginx != null) {
-            nginx.stop(Duration.ofSeconds(5));
+            nginx.stop();
         }
     }
 }

@@ -1,10 +1,20 @@
 package org.headend.platform.process;
 
+import java.util.List;
+
 /**
  * What the owner of a supervised process hears. Called outside the process's own lock, on the
  * thread that noticed the event; each has a default, so an owner overrides what it cares about.
  */
 public interface ProcessListener {
+
+    /**
+     * The command line of the run about to start: the spec's unless a run needs its own arguments
+     * (a recording names each run's segments apart).
+     */
+    default List<String> commandForRun(List<String> specCommand) {
+        return specCommand;
+    }
 
     /** A run began; for a process with data on stdout, {@code run.output()} is to be read now. */
     default void started(LaunchedProcess run) {}

@@ -66,6 +66,7 @@ public final class SupervisedProcess {
     public void start() {
         LaunchedProcess run = null;
         String failure = null;
+        List<String> command = listener.commandForRun(spec.command());
         synchronized (this) {
             if (stopping) {
                 return;
@@ -77,9 +78,9 @@ public final class SupervisedProcess {
             progressSeen = false;
             stalled = false;
             try {
-                run = launcher.launch(request());
+                run = launcher.launch(request(command));
                 current = run;
-                log.add(OWN + "started (pid " + run.pid() + "): " + String.join(" ", spec.command()));
+                log.add(OWN + "started (pid " + run.pid() + "): " + String.join(" ", command));
                 move(spec.watch() == ProgressWatch.NONE ? ProcessState.RUNNING : ProcessState.STARTING);
                 if (watchdog == null && spec.stallTimeout() != null && spec.watch() != ProgressWatch.NONE) {
                     watchdog = time.every(watchdogPeriod(spec.stallTimeout()), this::killIfStalled);
@@ -101,21 +102,18 @@ public final class SupervisedProcess {
         publishIfMoved();
     }
 
-    private LaunchRequest request() {
+    private LaunchRequest request(List<String> command) {
         if (spec.dataOnStdout()) {
-            return new LaunchRequest(spec.label(), spec.command(), null, log::add);
+            return new LaunchRequest(spec.label(), command, null, log::add);
         }
-        if (spec.watch() == ProgressWatch.PROGRESS_BLOCKS) {
+        if (spec.watch().readsBlocks()) {
             var parser = new ProgressParser();
             return new LaunchRequest(
-                    spec.label(),
-                    spec.command(),
-                    line -> parser.accept(line).ifPresent(this::onProgressBlock),
-                    log::add);
+                    spec.label(), command, line -> parser.accept(line).ifPresent(this::onProgressBlock), log::add);
         }
         return new LaunchRequest(
                 spec.label(),
-                spec.command(),
+                command,
                 line -> {
                     log.add(line);
                     listener.stdout(line);
@@ -147,6 +145,9 @@ public final class SupervisedProcess {
     private synchronized void killIfStalled() {
         LaunchedProcess running = current;
         if (stopping || stalled || running == null || !running.isAlive()) {
+            return;
+        }
+        if (spec.watch() == ProgressWatch.PROGRESS_BLOCKS_ONCE_FLOWING && !progressSeen) {
             return;
         }
         if (Duration.between(lastProgressAt, time.now()).compareTo(spec.stallTimeout()) > 0) {

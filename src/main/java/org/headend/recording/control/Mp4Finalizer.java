@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import org.headend.platform.process.ChildProcess;
+import org.headend.platform.process.MediaTools;
+import org.headend.platform.process.ProcessSpec;
+import org.headend.platform.process.ProcessSupervisor;
+import org.headend.platform.process.RunResult;
 
 /**
  * Joins a recording's segments into one MP4 with its index first, without re-encoding. A last
@@ -19,7 +19,8 @@ import org.headend.platform.process.ChildProcess;
  */
 final class Mp4Finalizer {
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration JOIN_TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
 
     /** The outcome: the MP4's size and duration, or why there is none. */
     record Outcome(boolean ready, long bytes, long millis, String reason) {
@@ -28,10 +29,12 @@ final class Mp4Finalizer {
         }
     }
 
-    private final RecorderSettings settings;
+    private final ProcessSupervisor processes;
+    private final MediaTools tools;
 
-    Mp4Finalizer(RecorderSettings settings) {
-        this.settings = settings;
+    Mp4Finalizer(ProcessSupervisor processes, MediaTools tools) {
+        this.processes = processes;
+        this.tools = tools;
     }
 
     Outcome finalise(String recordingId, Path dir) {
@@ -42,15 +45,15 @@ final class Mp4Finalizer {
                 return Outcome.failed("no media was recorded");
             }
             if (!segments.isEmpty()) {
-                Run joined = join(recordingId, dir, segments);
-                if (joined.exit() != 0 && segments.size() > 1) {
+                RunResult joined = join(recordingId, dir, segments);
+                if (!joined.succeeded() && segments.size() > 1) {
                     joined = join(recordingId, dir, segments.subList(0, segments.size() - 1));
                 }
-                if (joined.exit() != 0) {
-                    return Outcome.failed("ffmpeg could not join the segments: " + joined.lastLine());
+                if (!joined.succeeded()) {
+                    return Outcome.failed("ffmpeg could not join the segments: " + lastLine(joined));
                 }
             }
-            String probed = probe(mp4);
+            String probed = probe(recordingId, mp4);
             double seconds;
             try {
                 seconds = Double.parseDouble(probed.trim());
@@ -70,13 +73,14 @@ final class Mp4Finalizer {
         }
     }
 
-    private Run join(String recordingId, Path dir, List<Path> segments) throws IOException, InterruptedException {
+    private RunResult join(String recordingId, Path dir, List<Path> segments) throws IOException, InterruptedException {
         var list = new StringBuilder();
         for (Path segment : segments) {
             list.append("file '").append(segment.getFileName()).append("'\n");
         }
         Files.writeString(dir.resolve(RecordingCommands.LIST), list);
-        return run("rec-join-" + recordingId, RecordingCommands.concat(settings.ffmpeg(), dir));
+        return processes.run(
+                ProcessSpec.of("rec-join-" + recordingId, RecordingCommands.concat(tools.ffmpeg(), dir)), JOIN_TIMEOUT);
     }
 
     /** Non-empty segments in recording order (run, then number). */
@@ -93,42 +97,27 @@ final class Mp4Finalizer {
     }
 
     /** ffprobe's answer: the duration in seconds, or its complaint. It runs for a moment only. */
-    private String probe(Path mp4) throws IOException, InterruptedException {
-        Process probe = new ProcessBuilder(RecordingCommands.duration(settings.ffprobe(), mp4))
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        probe.waitFor(30, TimeUnit.SECONDS);
-        return out;
+    private String probe(String recordingId, Path mp4) throws IOException, InterruptedException {
+        RunResult probed = processes.run(
+                ProcessSpec.of("rec-probe-" + recordingId, RecordingCommands.duration(tools.ffprobe(), mp4)),
+                PROBE_TIMEOUT);
+        if (probed.timedOut()) {
+            return "ffprobe did not answer within " + PROBE_TIMEOUT.toSeconds() + " s";
+        }
+        if (probed.succeeded()) {
+            return String.join("\n", probed.stdout());
+        }
+        List<String> said = new ArrayList<>(probed.stdout());
+        said.addAll(probed.stderr());
+        return String.join("\n", said);
     }
 
-    private record Run(int exit, String lastLine) {}
-
-    private Run run(String label, List<String> command) throws IOException, InterruptedException {
-        List<String> lines = new ArrayList<>();
-        ChildProcess process = ChildProcess.start(
-                label,
-                command,
-                settings.runDir(),
-                settings.threads(),
-                line -> {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                },
-                line -> {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                });
-        try {
-            int exit = process.onExit().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            synchronized (lines) {
-                return new Run(exit, lines.isEmpty() ? "" : lines.get(lines.size() - 1));
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            process.stop(Duration.ofSeconds(5));
-            return new Run(-1, "ffmpeg did not finish: " + e);
+    /** Why a join failed, in ffmpeg's last words. */
+    private static String lastLine(RunResult run) {
+        if (run.timedOut()) {
+            return "ffmpeg did not finish within " + JOIN_TIMEOUT.toMinutes() + " min";
         }
+        List<String> said = run.stderr().isEmpty() ? run.stdout() : run.stderr();
+        return said.isEmpty() ? "exit code " + run.exitCode() : said.get(said.size() - 1);
     }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.headend.platform.HeadendHome;
+import org.headend.platform.process.MediaTools;
+import org.headend.platform.process.ProcessSupervisor;
 import org.headend.recording.entity.RecordingFinished;
 
 /**
@@ -34,6 +36,12 @@ public class RecordingFinisher {
 
     @Inject
     Event<RecordingFinished> finished;
+
+    @Inject
+    ProcessSupervisor processes;
+
+    @Inject
+    MediaTools tools;
 
     private final Set<String> finalizing = ConcurrentHashMap.newKeySet();
 
@@ -65,9 +73,9 @@ public class RecordingFinisher {
     }
 
     /** Finalises a claimed recording; slow (ffmpeg joins the segments): call it off request threads. */
-    void finalise(String recordingId, RecorderSettings settings) {
+    void finalise(String recordingId) {
         try {
-            var outcome = new Mp4Finalizer(settings).finalise(recordingId, folder(recordingId));
+            var outcome = new Mp4Finalizer(processes, tools).finalise(recordingId, folder(recordingId));
             var done = outcome.ready()
                     ? store.ready(
                             recordingId,

@@ -1,10 +1,8 @@
 package org.headend.recording.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +17,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.ingest.control.IngestEndpoints;
 import org.headend.platform.HeadendHome;
-import org.headend.platform.process.Backoff;
+import org.headend.platform.process.MediaTools;
+import org.headend.platform.process.ProcessSupervisor;
 import org.headend.recording.entity.Recording;
 import org.headend.recording.entity.RecordingFollowedStream;
 import org.headend.recording.entity.RecordingRestarted;
@@ -62,12 +61,10 @@ public class RecordingSupervisor {
     Event<RecordingFollowedStream> followed;
 
     @Inject
-    @ConfigProperty(name = "headend.ffmpeg.binary", defaultValue = "ffmpeg")
-    String ffmpeg;
+    ProcessSupervisor processes;
 
     @Inject
-    @ConfigProperty(name = "headend.ffprobe.binary", defaultValue = "ffprobe")
-    String ffprobe;
+    MediaTools tools;
 
     @Inject
     @ConfigProperty(name = "headend.recording.segment-seconds", defaultValue = "2")
@@ -83,26 +80,9 @@ public class RecordingSupervisor {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    @Resource
-    ManagedThreadFactory threads;
-
     private record Active(String streamId, String streamName, SegmentRecorder recorder) {}
 
     private final Map<String, Active> running = new ConcurrentHashMap<>();
-    private RecorderSettings settings;
-
-    @PostConstruct
-    void init() {
-        settings = new RecorderSettings(
-                ffmpeg,
-                ffprobe,
-                home.dir("run"),
-                threads,
-                scheduler,
-                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)),
-                Math.max(1, segmentSeconds),
-                stallTimeout);
-    }
 
     /** Starts recording the stream; empty when it is already being recorded. */
     public synchronized Optional<Recording> start(String streamId, String streamName, String trigger) {
@@ -111,15 +91,17 @@ public class RecordingSupervisor {
         }
         Recording recording = store.create(streamId, streamName, trigger);
         String id = recording.id();
+        // Off the process's own threads: finalising is slow, and counting a restart writes to the store.
         var recorder = new SegmentRecorder(
-                id,
-                streamName,
-                endpoints.internalPlayUrl(streamName),
-                home.dir("recordings", id),
-                settings,
+                processes,
+                new SegmentRecorder.Target(
+                        id, streamId, endpoints.internalPlayUrl(streamName), home.dir("recordings", id)),
+                tools.ffmpeg(),
+                Math.max(1, segmentSeconds),
+                stallTimeout,
                 () -> live.live(streamId).isPresent(),
-                () -> ended(id),
-                cause -> restarted(id, streamName, cause));
+                () -> scheduler.execute(() -> ended(id)),
+                cause -> scheduler.execute(() -> restarted(id, streamName, cause)));
         running.put(id, new Active(streamId, streamName, recorder));
         LOG.info(() -> "Recording stream " + streamName + " (" + trigger + ") as " + id);
         recorder.start();
@@ -161,7 +143,7 @@ public class RecordingSupervisor {
         finisher.claim(recordingId);
         scheduler.execute(() -> {
             active.recorder().stop();
-            finisher.finalise(recordingId, settings);
+            finisher.finalise(recordingId);
         });
         return true;
     }
@@ -179,7 +161,7 @@ public class RecordingSupervisor {
         Active active = running.remove(recordingId);
         if (active != null && finisher.claim(recordingId)) {
             announce(RecordingFollowedStream.Change.STOPPED, recordingId, active.streamName());
-            finisher.finalise(recordingId, settings);
+            finisher.finalise(recordingId);
         }
     }
 
@@ -199,7 +181,7 @@ public class RecordingSupervisor {
             if (!running.containsKey(id)
                     && finisher.claim(id, finisher.lastWrite(id).orElseGet(java.time.Instant::now))) {
                 LOG.info(() -> "Finalising recording " + id + " of " + r.streamName() + ", left unfinished");
-                scheduler.execute(() -> finisher.finalise(id, settings));
+                scheduler.execute(() -> finisher.finalise(id));
             }
         }
     }
