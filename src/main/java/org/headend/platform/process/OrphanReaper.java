@@ -9,7 +9,9 @@ import java.util.stream.Stream;
 /**
  * Ends programs a previous run of the app started and could not stop (it was killed with
  * SIGKILL or crashed), found through the pid files {@link LocalProcess} leaves. A pid is only
- * killed when it still runs the program the file names, so a reused pid is left alone.
+ * killed when it still runs the program the file names, so a reused pid is left alone; and never
+ * when it is a child of this app's own JVM: whoever reaps last (a supervisor made on first use)
+ * must not kill what another one already started in this run.
  */
 public final class OrphanReaper {
 
@@ -30,8 +32,11 @@ public final class OrphanReaper {
             String[] parts = Files.readString(pidFile).trim().split(" ", 2);
             long pid = Long.parseLong(parts[0]);
             String program = parts.length > 1 ? parts[1] : "";
-            ProcessHandle.of(pid)
-                    .filter(p -> p.info()
+            var process = ProcessHandle.of(pid);
+            if (process.filter(OrphanReaper::startedByThisApp).isPresent()) {
+                return;
+            }
+            process.filter(p -> p.info()
                             .command()
                             .map(c -> c.endsWith("/" + program) || c.equals(program))
                             .orElse(false))
@@ -43,5 +48,18 @@ public final class OrphanReaper {
         } catch (IOException | NumberFormatException e) {
             LOG.warning("Ignoring unreadable pid file " + pidFile + ": " + e);
         }
+    }
+
+    /** A descendant of this JVM: a leftover's parent died with the earlier run, so it is never one. */
+    static boolean startedByThisApp(ProcessHandle process) {
+        long self = ProcessHandle.current().pid();
+        for (var parent = process.parent();
+                parent.isPresent();
+                parent = parent.get().parent()) {
+            if (parent.get().pid() == self) {
+                return true;
+            }
+        }
+        return false;
     }
 }
