@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -12,9 +11,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,8 +20,14 @@ import org.headend.multicast.entity.MulticastFigures;
 import org.headend.multicast.entity.MulticastState;
 import org.headend.multicast.entity.MulticastStateChanged;
 import org.headend.multicast.entity.MulticastStatus;
-import org.headend.platform.HeadendHome;
 import org.headend.platform.process.Backoff;
+import org.headend.platform.process.MediaTools;
+import org.headend.platform.process.ProcessRoles;
+import org.headend.platform.process.ProcessSpec;
+import org.headend.platform.process.ProcessSupervisor;
+import org.headend.platform.process.ProgressWatch;
+import org.headend.platform.process.RestartPolicy;
+import org.headend.platform.process.Runners;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.entity.StreamCatalogChanged;
 import org.headend.stream.entity.StreamState;
@@ -39,6 +41,8 @@ import org.headend.stream.entity.StreamStateChanged;
 @ApplicationScoped
 public class MulticastSupervisor {
 
+    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+
     @Inject
     MulticastStore senders;
 
@@ -49,17 +53,16 @@ public class MulticastSupervisor {
     IngestEndpoints endpoints;
 
     @Inject
-    HeadendHome home;
-
-    @Inject
     Event<MulticastStateChanged> changes;
 
     @Inject
     Event<MulticastFigures> figures;
 
     @Inject
-    @ConfigProperty(name = "headend.ffmpeg.binary", defaultValue = "ffmpeg")
-    String ffmpeg;
+    MediaTools tools;
+
+    @Inject
+    ProcessSupervisor processes;
 
     @Inject
     @ConfigProperty(name = "headend.multicast.retry.initial", defaultValue = "PT1S")
@@ -80,11 +83,7 @@ public class MulticastSupervisor {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    @Resource
-    ManagedThreadFactory threads;
-
-    private final Map<String, SenderRunner> running = new ConcurrentHashMap<>();
-    private MulticastRuntime runtime;
+    private final Runners<SenderRunner> running = new Runners<>();
     private ScheduledFuture<?> ticks;
 
     @PostConstruct
@@ -93,20 +92,11 @@ public class MulticastSupervisor {
             throw new IllegalStateException(
                     "headend.multicast.sap-interval must be between 0.5 s and 5 min, not " + sapInterval);
         }
-        runtime = new MulticastRuntime(
-                ffmpeg,
-                home.dir("run"),
-                threads,
-                scheduler,
-                new Backoff(retryInitial, retryMax),
-                sapInterval,
-                stallTimeout,
-                changes::fire);
         ticks = scheduler.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
     private void tick() {
-        for (SenderRunner runner : running.values()) {
+        for (SenderRunner runner : running.all()) {
             runner.tick();
             figures.fire(runner.figures());
         }
@@ -132,41 +122,48 @@ public class MulticastSupervisor {
         if (!isLive(channel.streamId())) {
             return;
         }
-        running.computeIfAbsent(channel.id(), id -> {
-            var runner = new SenderRunner(
-                    channel, streamName, endpoints.internalSource(streamName, channel.rendition()), runtime);
-            runner.start();
-            return runner;
-        });
+        running.startIfAbsent(
+                channel.id(),
+                id -> new SenderRunner(
+                        channel, streamName, source(channel, streamName), processes, sapInterval, changes::fire));
+    }
+
+    /**
+     * The sender's source ffmpeg: its standard output is the sender's data; datagrams leaving are
+     * its progress (reported by the runner), so a silent source is killed; a run that sent
+     * anything starts the count of failures anew, and it is retried for ever while the stream is live.
+     */
+    private ProcessSpec source(MulticastChannel channel, String streamName) {
+        String input = endpoints.internalSource(streamName, channel.rendition());
+        return ProcessSpec.of("multicast-" + channel.id(), SourceCommand.of(tools.ffmpeg(), input))
+                .withDataOnStdout()
+                .withRestart(new RestartPolicy(new Backoff(retryInitial, retryMax), Duration.ZERO, 0))
+                .withWatch(ProgressWatch.REPORTED, stallTimeout)
+                .withStopGrace(STOP_GRACE)
+                .partOf(channel.streamId(), ProcessRoles.MULTICAST_SOURCE);
     }
 
     /** Stops the sender, if it runs: its source ends, its socket closes, its SAP session is deleted. */
     public void halt(String senderId) {
-        Optional.ofNullable(running.remove(senderId)).ifPresent(SenderRunner::stop);
+        running.halt(senderId);
     }
 
     public MulticastStatus status(String senderId) {
-        SenderRunner runner = running.get(senderId);
-        return runner == null ? MulticastStatus.of(MulticastState.WAITING) : runner.status();
+        return running.find(senderId)
+                .map(SenderRunner::status)
+                .orElseGet(() -> MulticastStatus.of(MulticastState.WAITING));
     }
 
     public List<String> log(String senderId) {
-        SenderRunner runner = running.get(senderId);
-        return runner == null ? List.of() : runner.lastLogLines();
+        return running.log(senderId);
     }
 
     public long count(MulticastState state) {
-        return running.values().stream()
-                .filter(r -> r.status().state() == state)
-                .count();
+        return running.count(r -> r.status().state() == state);
     }
 
     private void stopAll(String streamId) {
-        running.entrySet().stream()
-                .filter(e -> e.getValue().streamId().equals(streamId))
-                .map(Map.Entry::getKey)
-                .toList()
-                .forEach(this::halt);
+        running.haltStream(streamId);
     }
 
     private boolean isLive(String streamId) {
@@ -178,6 +175,6 @@ public class MulticastSupervisor {
         if (ticks != null) {
             ticks.cancel(false);
         }
-        List.copyOf(running.keySet()).parallelStream().forEach(this::halt);
+        running.haltAll();
     }
 }

@@ -4,54 +4,72 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.headend.multicast.entity.MulticastChannel;
 import org.headend.multicast.entity.MulticastFigures;
 import org.headend.multicast.entity.MulticastState;
 import org.headend.multicast.entity.MulticastStateChanged;
 import org.headend.multicast.entity.MulticastStatus;
-import org.headend.platform.process.ChildProcess;
-import org.headend.platform.process.ProcessLog;
+import org.headend.platform.process.LaunchedProcess;
+import org.headend.platform.process.ProcessListener;
+import org.headend.platform.process.ProcessSnapshot;
+import org.headend.platform.process.ProcessSpec;
+import org.headend.platform.process.ProcessSupervisor;
+import org.headend.platform.process.Runners;
+import org.headend.platform.process.Scheduling;
+import org.headend.platform.process.SupervisedProcess;
 
 /**
- * Keeps one multicast sender going while its stream is live: a source ffmpeg writes MPEG-TS to a
- * pipe and the Java {@link MulticastSender} paces it onto the group. When the source ends, it is
- * started again with backoff and fed to the same sender (which counts the restart and keeps the
- * continuity counters going); while datagrams flow and SAP is on, the session is announced every
- * interval, and deleted when the runner stops.
+ * Keeps one multicast sender going while its stream is live: a supervised source ffmpeg writes
+ * MPEG-TS to its standard output and the Java {@link MulticastSender} paces it onto the group, on a
+ * thread of its own per run. Every restart of the source is fed to the same sender (which counts it
+ * and keeps the continuity counters going); datagrams leaving are the source's progress, so a
+ * source that sends nothing is killed and started again. While datagrams flow and SAP is on, the
+ * session is announced every interval, and deleted when the runner stops.
  */
-final class SenderRunner {
+final class SenderRunner implements Runners.Runner, ProcessListener {
 
     private static final Logger LOG = Logger.getLogger(SenderRunner.class.getName());
-    private static final int LOG_LINES = 200;
+    private static final Duration JOIN = Duration.ofSeconds(5);
 
     private final MulticastChannel channel;
     private final String streamName;
-    private final String input;
-    private final MulticastRuntime runtime;
-    private final ProcessLog log = new ProcessLog(LOG_LINES, line -> line);
+    private final ProcessSupervisor processes;
+    private final Duration sapInterval;
+    private final Consumer<MulticastStateChanged> changes;
+    private final SupervisedProcess process;
+    /** One send() at a time: a new run's feeder waits while the last run's datagrams drain. */
+    private final Object feeding = new Object();
 
     private volatile MulticastState state = MulticastState.STARTING;
     private volatile Instant since = Instant.now();
     private volatile String lastError;
-    private volatile MulticastSender sender;
-    private volatile long packetsAtStart;
-    private volatile SapSession sapSession;
-    private ChildProcess process;
+    private volatile String sendFailure;
+    private volatile long packetsSeen;
+    private volatile Thread feeder;
+    private MulticastSender sender;
+    private SapSession sapSession;
     private boolean stopping;
-    private Thread loop;
-    private ScheduledFuture<?> sap;
+    private Scheduling.Cancellable sap;
 
-    SenderRunner(MulticastChannel channel, String streamName, String input, MulticastRuntime runtime) {
+    SenderRunner(
+            MulticastChannel channel,
+            String streamName,
+            ProcessSpec source,
+            ProcessSupervisor processes,
+            Duration sapInterval,
+            Consumer<MulticastStateChanged> changes) {
         this.channel = channel;
         this.streamName = streamName;
-        this.input = input;
-        this.runtime = runtime;
+        this.processes = processes;
+        this.sapInterval = sapInterval;
+        this.changes = changes;
+        this.process = processes.supervise(source.withExplainer(this::explain), this);
     }
 
-    String streamId() {
+    @Override
+    public String streamId() {
         return channel.streamId();
     }
 
@@ -60,53 +78,49 @@ final class SenderRunner {
                 channel.id(), streamName, channel.destination().toString(), status());
     }
 
-    void start() {
-        // A thread of its own for as long as the stream is live: send() blocks while it paces, and
-        // a pooled task would hold a pool thread just as long.
-        loop = runtime.threads().newThread(this::run);
-        loop.start();
+    @Override
+    public void start() {
         if (channel.announce()) {
-            sap = runtime.scheduler()
-                    .scheduleAtFixedRate(
-                            this::announce, 0, runtime.sapInterval().toMillis(), TimeUnit.MILLISECONDS);
+            sap = processes.scheduling().every(sapInterval, this::announce);
         }
+        process.start();
     }
 
-    private void run() {
-        int failures = 0;
-        while (!isStopping()) {
-            String reason;
+    /**
+     * A thread of its own for as long as the run lasts: send() blocks while it paces, and a pooled
+     * task would hold a pool thread just as long.
+     */
+    @Override
+    public void started(LaunchedProcess run) {
+        sendFailure = null;
+        Thread thread = processes.threads().newThread(() -> feed(run));
+        feeder = thread;
+        thread.start();
+    }
+
+    private void feed(LaunchedProcess run) {
+        synchronized (feeding) {
             try {
                 MulticastSender out = openSender();
-                ChildProcess source = startSource();
-                if (source == null) {
-                    break;
+                if (out != null && run.isAlive()) {
+                    out.send(run.output());
                 }
-                out.send(source.output());
-                reason = howItEnded(source);
             } catch (IOException | RuntimeException e) {
-                reason = "Sending failed: " + e.getMessage();
+                if (!isStopping() && run.isAlive()) {
+                    // The source is fine but its datagrams cannot leave: this run ends, and the
+                    // process's restart opens the way again.
+                    sendFailure = "Sending failed: " + e.getMessage();
+                    process.note(sendFailure);
+                    run.kill();
+                }
             }
-            if (isStopping()) {
-                break;
-            }
-            stopSource();
-            failures = state == MulticastState.LIVE ? 1 : failures + 1;
-            move(MulticastState.RETRYING, reason);
-            Duration delay = runtime.backoff().delay(failures);
-            log.add("Headend: " + reason + "; starting the source again in " + delay.toMillis() + " ms");
-            if (!pause(delay)) {
-                break;
-            }
-        }
-        // stop() may have come while the sender was being opened, before it could close it.
-        MulticastSender out = sender;
-        if (out != null) {
-            out.close();
         }
     }
 
-    private MulticastSender openSender() throws IOException {
+    private synchronized MulticastSender openSender() throws IOException {
+        if (stopping) {
+            return null;
+        }
         if (sender == null) {
             SenderSettings settings = Sessions.settings(channel);
             sender = new MulticastSender(settings);
@@ -121,155 +135,133 @@ final class SenderRunner {
         try {
             sapSession = SapSession.open(channel, streamName, settings);
         } catch (IOException e) {
-            log.add("Headend: no SAP announcements: " + e.getMessage());
+            process.note("no SAP announcements: " + e.getMessage());
             LOG.warning(() -> "Multicast " + channel.destination() + ": no SAP announcements: " + e.getMessage());
         }
     }
 
-    private synchronized ChildProcess startSource() throws IOException {
-        if (stopping) {
-            return null;
+    /** How a run of the source ended: the sender's failure if it made the run end, else ffmpeg's words. */
+    private String explain(int exitCode, List<String> linesOfThisRun) {
+        String failure = sendFailure;
+        if (failure != null) {
+            return failure;
         }
-        log.newRun();
-        log.add("Headend: starting the source ffmpeg");
-        packetsAtStart = sender.stats().packets();
-        move(MulticastState.STARTING, lastError);
-        process = ChildProcess.startPiped(
-                "multicast-" + channel.id(),
-                SourceCommand.of(runtime.ffmpeg(), input),
-                runtime.runDir(),
-                runtime.threads(),
-                log::add);
-        return process;
-    }
-
-    private String howItEnded(ChildProcess source) {
-        try {
-            int code = source.onExit().get(3, TimeUnit.SECONDS);
-            List<String> said = log.linesOfThisRun();
-            String last = said.size() > 1 ? ": " + said.get(said.size() - 1) : "";
-            return "The source ffmpeg ended (exit code " + code + ")" + last;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "Interrupted";
-        } catch (Exception stillRunning) {
-            return "The sender stopped reading its source";
-        }
-    }
-
-    private void stopSource() {
-        ChildProcess running;
-        synchronized (this) {
-            running = process;
-            process = null;
-        }
-        if (running != null) {
-            running.stop(Duration.ofSeconds(3));
-        }
-    }
-
-    private synchronized boolean pause(Duration delay) {
-        long end = System.nanoTime() + delay.toNanos();
-        try {
-            while (!stopping && System.nanoTime() < end) {
-                wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+        String said = "";
+        for (int i = linesOfThisRun.size() - 1; i >= 0 && said.isEmpty(); i--) {
+            if (!linesOfThisRun.get(i).startsWith(SupervisedProcess.OWN)) {
+                said = ": " + linesOfThisRun.get(i);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
-        return !stopping;
+        return "The source ffmpeg ended (exit code " + exitCode + ")" + said;
     }
 
-    private synchronized boolean isStopping() {
-        return stopping;
-    }
-
-    /** Called every second: LIVE once datagrams leave; a source that stays silent is killed. */
+    /** Called every second: datagrams that left since the last call are the source's progress. */
     void tick() {
-        MulticastSender out = sender;
+        MulticastSender out = sender();
         if (out == null || isStopping()) {
             return;
         }
-        SenderStats stats = out.stats();
-        if (state == MulticastState.STARTING && stats.packets() > packetsAtStart) {
-            move(MulticastState.LIVE, lastError);
-            // Announced at once rather than at the next interval: VLC lists the channel sooner.
-            runtime.scheduler().execute(this::announce);
+        long packets = out.stats().packets();
+        if (packets > packetsSeen) {
+            packetsSeen = packets;
+            process.progressed();
         }
-        // Quiet since the last datagram while LIVE, or since the start while nothing came yet: an
-        // ffmpeg waiting forever on a playlist that stopped moving is killed and started again.
-        Instant quietSince =
-                state == MulticastState.LIVE ? stats.lastSentAt() : state == MulticastState.STARTING ? since : null;
-        if (quietSince != null && Duration.between(quietSince, Instant.now()).compareTo(runtime.stallTimeout()) > 0) {
-            ChildProcess running;
-            synchronized (this) {
-                running = process;
-            }
-            if (running != null && running.isAlive()) {
-                log.add("Headend: nothing sent for " + runtime.stallTimeout().toSeconds() + " s, source killed");
-                running.kill();
-            }
+    }
+
+    @Override
+    public void changed(ProcessSnapshot now) {
+        MulticastState to =
+                switch (now.state()) {
+                    case STARTING -> MulticastState.STARTING;
+                    case RUNNING -> MulticastState.LIVE;
+                        // Senders retry for ever; a policy that gives up would leave it retrying.
+                    case RESTARTING, FAILED -> MulticastState.RETRYING;
+                        // Stopped by its owner: stop() says WAITING once the SAP session is deleted.
+                    case STOPPED -> null;
+                };
+        if (to == null) {
+            return;
+        }
+        move(to, now.lastError());
+        if (to == MulticastState.LIVE) {
+            // Announced at once rather than at the next interval: VLC lists the channel sooner.
+            processes.scheduling().after(Duration.ZERO, this::announce);
         }
     }
 
     private void announce() {
-        SapSession session = sapSession;
+        SapSession session;
+        synchronized (this) {
+            session = sapSession;
+        }
         if (session == null || isStopping() || state != MulticastState.LIVE) {
             return;
         }
         try {
             session.announce();
         } catch (IOException | RuntimeException e) {
-            log.add("Headend: SAP announcement failed: " + e.getMessage());
+            process.note("SAP announcement failed: " + e.getMessage());
         }
     }
 
     private void move(MulticastState to, String error) {
-        MulticastState from = state;
-        lastError = error;
-        if (from == to) {
-            return;
-        }
+        MulticastState from;
         Instant now = Instant.now();
-        state = to;
-        since = now;
-        runtime.changes()
-                .accept(new MulticastStateChanged(channel.id(), channel.streamId(), streamName, from, to, error, now));
+        synchronized (this) {
+            from = state;
+            lastError = error;
+            if (from == to) {
+                return;
+            }
+            state = to;
+            since = now;
+        }
+        changes.accept(new MulticastStateChanged(channel.id(), channel.streamId(), streamName, from, to, error, now));
     }
 
     MulticastStatus status() {
-        MulticastSender out = sender;
+        MulticastSender out = sender();
         if (out == null) {
             return new MulticastStatus(state, since, 0, 0, 0, 0, 0, 0, null, lastError);
         }
         return out.stats().status(state, since, lastError);
     }
 
-    List<String> lastLogLines() {
-        return log.lines();
+    @Override
+    public List<String> logLines() {
+        return process.logLines();
+    }
+
+    private synchronized MulticastSender sender() {
+        return sender;
+    }
+
+    private synchronized boolean isStopping() {
+        return stopping;
     }
 
     /**
      * Stops the source, closes the sender and sends the SAP deletion if the session was announced;
      * the runner is not used again.
      */
-    void stop() {
+    @Override
+    public void stop() {
+        MulticastSender out;
         synchronized (this) {
             stopping = true;
-            notifyAll();
+            out = sender;
             if (sap != null) {
-                sap.cancel(false);
+                sap.cancel();
             }
         }
-        stopSource();
-        MulticastSender out = sender;
+        process.stop();
         if (out != null) {
             out.close();
         }
-        if (loop != null) {
+        Thread thread = feeder;
+        if (thread != null) {
             try {
-                loop.join(5_000);
+                thread.join(JOIN.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -279,7 +271,10 @@ final class SenderRunner {
     }
 
     private void withdraw() {
-        SapSession session = sapSession;
+        SapSession session;
+        synchronized (this) {
+            session = sapSession;
+        }
         if (session == null) {
             return;
         }

@@ -1,10 +1,8 @@
 package org.headend.output.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -12,17 +10,20 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.ingest.control.IngestEndpoints;
 import org.headend.output.entity.Output;
 import org.headend.output.entity.OutputState;
 import org.headend.output.entity.OutputStateChanged;
 import org.headend.output.entity.OutputStatus;
-import org.headend.platform.HeadendHome;
 import org.headend.platform.process.Backoff;
+import org.headend.platform.process.MediaTools;
+import org.headend.platform.process.ProcessRoles;
+import org.headend.platform.process.ProcessSpec;
+import org.headend.platform.process.ProcessSupervisor;
+import org.headend.platform.process.ProgressWatch;
+import org.headend.platform.process.RestartPolicy;
+import org.headend.platform.process.Runners;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.entity.StreamCatalogChanged;
 import org.headend.stream.entity.StreamState;
@@ -35,6 +36,8 @@ import org.headend.stream.entity.StreamStateChanged;
 @ApplicationScoped
 public class OutputSupervisor {
 
+    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+
     @Inject
     OutputStore outputs;
 
@@ -45,14 +48,13 @@ public class OutputSupervisor {
     IngestEndpoints endpoints;
 
     @Inject
-    HeadendHome home;
-
-    @Inject
     Event<OutputStateChanged> changes;
 
     @Inject
-    @ConfigProperty(name = "headend.ffmpeg.binary", defaultValue = "ffmpeg")
-    String ffmpeg;
+    MediaTools tools;
+
+    @Inject
+    ProcessSupervisor processes;
 
     @Inject
     @ConfigProperty(name = "headend.output.retry.initial", defaultValue = "PT1S")
@@ -73,24 +75,7 @@ public class OutputSupervisor {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    @Resource
-    ManagedThreadFactory threads;
-
-    private final Map<String, OutputRunner> running = new ConcurrentHashMap<>();
-    private OutputRuntime runtime;
-
-    @PostConstruct
-    void init() {
-        runtime = new OutputRuntime(
-                ffmpeg,
-                home.dir("run"),
-                threads,
-                scheduler,
-                new Backoff(retryInitial, retryMax),
-                retryAttempts,
-                stallTimeout,
-                changes::fire);
-    }
+    private final Runners<OutputRunner> running = new Runners<>();
 
     // Off the firing thread: starting and stopping processes takes time that the transcoder,
     // the hooks and the console push (observing the same events) must not wait for.
@@ -115,50 +100,51 @@ public class OutputSupervisor {
         if (!output.enabled() || !isLive(output.streamId())) {
             return;
         }
-        running.computeIfAbsent(output.id(), id -> {
-            var runner = new OutputRunner(
-                    id,
-                    output.streamId(),
-                    streamName,
-                    output.name(),
-                    OutputUrl.parse(output.url()),
-                    endpoints.internalSource(streamName, output.rendition()),
-                    runtime);
-            runner.start();
-            return runner;
-        });
+        running.startIfAbsent(
+                output.id(),
+                id -> new OutputRunner(
+                        id, streamName, output.name(), spec(output, streamName), processes, changes::fire));
+    }
+
+    /**
+     * The output's ffmpeg: restarted with backoff, or as soon as an unreachable destination answers
+     * again; any progress makes a run healthy (bytes flowing is all an output needs); killed when
+     * it stalls; the URL's credentials masked in its log and errors.
+     */
+    private ProcessSpec spec(Output output, String streamName) {
+        OutputUrl destination = OutputUrl.parse(output.url());
+        String input = endpoints.internalSource(streamName, output.rendition());
+        return ProcessSpec.of("output-" + output.id(), OutputCommand.of(tools.ffmpeg(), input, destination))
+                .withRestart(new RestartPolicy(new Backoff(retryInitial, retryMax), Duration.ZERO, retryAttempts))
+                .withWatch(ProgressWatch.PROGRESS_BLOCKS, stallTimeout)
+                .withMask(OutputUrl::mask)
+                .withRestartGate(() -> Reachability.probe(destination))
+                .withExplainer(FfmpegErrors::explain)
+                .withStopGrace(STOP_GRACE)
+                .partOf(output.streamId(), ProcessRoles.OUTPUT);
     }
 
     /** Stops the output's process, if it runs; its state becomes WAITING or DISABLED. */
     public void halt(String outputId) {
-        Optional.ofNullable(running.remove(outputId)).ifPresent(OutputRunner::stop);
+        running.halt(outputId);
     }
 
     public OutputStatus status(Output output) {
-        OutputRunner runner = running.get(output.id());
-        if (runner != null) {
-            return runner.status();
-        }
-        return OutputStatus.of(output.enabled() ? OutputState.WAITING : OutputState.DISABLED);
+        return running.find(output.id())
+                .map(OutputRunner::status)
+                .orElseGet(() -> OutputStatus.of(output.enabled() ? OutputState.WAITING : OutputState.DISABLED));
     }
 
     public List<String> log(String outputId) {
-        OutputRunner runner = running.get(outputId);
-        return runner == null ? List.of() : runner.lastLogLines();
+        return running.log(outputId);
     }
 
     public long count(OutputState state) {
-        return running.values().stream()
-                .filter(r -> r.status().state() == state)
-                .count();
+        return running.count(r -> r.status().state() == state);
     }
 
     private void stopAll(String streamId) {
-        running.entrySet().stream()
-                .filter(e -> e.getValue().streamId().equals(streamId))
-                .map(Map.Entry::getKey)
-                .toList()
-                .forEach(this::halt);
+        running.haltStream(streamId);
     }
 
     private boolean isLive(String streamId) {
@@ -167,6 +153,6 @@ public class OutputSupervisor {
 
     @PreDestroy
     void stopEverything() {
-        List.copyOf(running.keySet()).parallelStream().forEach(this::halt);
+        running.haltAll();
     }
 }

@@ -198,7 +198,7 @@ public final class SupervisedProcess {
         move(ProcessState.RESTARTING);
         if (spec.restartGate() != null && !spec.restartGate().getAsBoolean()) {
             log.add(OWN + reason + "; restart " + failuresInARow + " once the destination answers");
-            pendingRestart = time.every(GATE_POLL, this::startIfGateOpen);
+            pendingRestart = time.after(GATE_POLL, this::startIfGateOpen);
             return;
         }
         Duration delay = spec.restart().backoff().delay(failuresInARow);
@@ -206,11 +206,24 @@ public final class SupervisedProcess {
         pendingRestart = time.after(delay, this::start);
     }
 
+    /**
+     * Asks the gate without holding this process (a probe may wait for an answer), and asks again a
+     * poll after the answer rather than at a fixed rate: slow probes of many processes never keep
+     * the shared scheduler busy, which would delay every other restart and watchdog.
+     */
     private void startIfGateOpen() {
         synchronized (this) {
-            if (stopping
-                    || state != ProcessState.RESTARTING
-                    || !spec.restartGate().getAsBoolean()) {
+            if (stopping || state != ProcessState.RESTARTING) {
+                return;
+            }
+        }
+        boolean open = spec.restartGate().getAsBoolean();
+        synchronized (this) {
+            if (stopping || state != ProcessState.RESTARTING) {
+                return;
+            }
+            if (!open) {
+                pendingRestart = time.after(GATE_POLL, this::startIfGateOpen);
                 return;
             }
             cancelPendingRestart();

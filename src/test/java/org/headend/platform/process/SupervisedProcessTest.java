@@ -219,6 +219,38 @@ class SupervisedProcessTest {
     }
 
     @Test
+    void theGateIsAskedWithoutHoldingTheProcess() {
+        var process = new java.util.concurrent.atomic.AtomicReference<SupervisedProcess>();
+        var answeredWhileAsked = new AtomicBoolean(false);
+        var open = new AtomicBoolean(false);
+        var asked = new java.util.concurrent.atomic.AtomicInteger();
+        process.set(supervise(ProcessSpec.of("output", List.of("ffmpeg"))
+                .withRestart(RestartPolicy.always(BACKOFF))
+                .withRestartGate(() -> {
+                    // A console asking for the status while a slow probe polls is answered at once
+                    // (the first answer, at the failure itself, is taken as the run ends).
+                    if (asked.incrementAndGet() > 1) {
+                        try {
+                            answeredWhileAsked.set(java.util.concurrent.CompletableFuture.supplyAsync(
+                                                    () -> process.get().snapshot())
+                                            .get(5, java.util.concurrent.TimeUnit.SECONDS)
+                                    != null);
+                        } catch (Exception blocked) {
+                            answeredWhileAsked.set(false);
+                        }
+                    }
+                    return open.get();
+                })));
+        process.get().start();
+        launcher.last().exit(1);
+        time.advance(SupervisedProcess.GATE_POLL);
+        assertTrue(answeredWhileAsked.get(), "the snapshot was not held up by the gate");
+        open.set(true);
+        time.advance(SupervisedProcess.GATE_POLL);
+        assertEquals(2, launcher.launched.size());
+    }
+
+    @Test
     void aDaemonRunsWithoutProgressAndWithoutAWatchdog() {
         var process = supervise(ProcessSpec.of("nginx", List.of("nginx", "-g", "daemon off;")));
         process.start();
