@@ -56,6 +56,18 @@ public class NginxClient {
                 + URLEncoder.encode(name, StandardCharsets.UTF_8));
     }
 
+    /**
+     * Whether nginx answers its statistics page within a second; asked without blocking. A frozen
+     * nginx still accepts TCP connections (the kernel does), but answers nothing.
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> answers() {
+        var request = HttpRequest.newBuilder(URI.create(endpoints.nginxHttpBase() + "/stat"))
+                .timeout(Duration.ofSeconds(1))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handle((response, failure) -> failure == null && response.statusCode() == 200);
+    }
+
     private String get(String path) throws IOException {
         var request = HttpRequest.newBuilder(URI.create(endpoints.nginxHttpBase() + path))
                 .timeout(Duration.ofSeconds(2))

@@ -26,7 +26,9 @@ import org.headend.platform.process.LaunchedProcess;
 import org.headend.platform.process.ProcessListener;
 import org.headend.platform.process.ProcessSpec;
 import org.headend.platform.process.ProcessSupervisor;
+import org.headend.platform.process.ProgressWatch;
 import org.headend.platform.process.RestartPolicy;
+import org.headend.platform.process.Scheduling;
 import org.headend.platform.process.SupervisedProcess;
 import org.headend.playback.control.PlaybackSecret;
 import org.headend.playback.control.PublicStreams;
@@ -55,6 +57,14 @@ public class NginxSupervisor {
 
     @Inject
     LiveStreams live;
+
+    @Inject
+    NginxClient client;
+
+    /** nginx that answers nothing for this long (frozen, hung) is killed and started again. */
+    @Inject
+    @ConfigProperty(name = "headend.nginx.stall-timeout", defaultValue = "PT10S")
+    Duration stallTimeout;
 
     @Inject
     PlaybackSecret playbackSecret;
@@ -92,7 +102,10 @@ public class NginxSupervisor {
     @Inject
     ProcessSupervisor processes;
 
+    private static final Duration LIVENESS_PERIOD = Duration.ofSeconds(1);
+
     private volatile SupervisedProcess nginx;
+    private volatile Scheduling.Cancellable liveness;
     private Path prefix;
 
     @PostConstruct
@@ -164,9 +177,23 @@ public class NginxSupervisor {
                                 "-e",
                                 prefix.resolve("logs/error.log").toString()))
                 .withRestart(RestartPolicy.always(new Backoff(RESTART_DELAY, RESTART_DELAY)))
+                .withWatch(ProgressWatch.REPORTED, stallTimeout)
                 .withStopGrace(STOP_GRACE);
         nginx = processes.supervise(spec, new Watcher());
         nginx.start();
+        liveness = processes.scheduling().every(LIVENESS_PERIOD, this::checkAnswers);
+    }
+
+    /** An answer of the statistics page is nginx's progress; the supervisor kills one silent too long. */
+    private void checkAnswers() {
+        SupervisedProcess running = nginx;
+        if (running != null && running.running().isPresent()) {
+            client.answers().thenAccept(answered -> {
+                if (answered) {
+                    running.progressed();
+                }
+            });
+        }
     }
 
     /** Tells nginx's runs in the app's log; every publisher was cut when it died, so every stream goes offline. */
@@ -228,6 +255,9 @@ public class NginxSupervisor {
 
     @PreDestroy
     void stopNginx() {
+        if (liveness != null) {
+            liveness.cancel();
+        }
         if (nginx != null) {
             nginx.stop();
         }

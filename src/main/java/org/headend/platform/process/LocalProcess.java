@@ -30,14 +30,22 @@ final class LocalProcess implements LaunchedProcess {
     private final Process process;
     private final Path pidFile;
     private final CompletableFuture<Integer> exit;
+    private final boolean ownGroup;
 
-    private LocalProcess(String label, Process process, Path pidFile, CompletableFuture<Void> drained) {
+    private LocalProcess(
+            String label, Process process, Path pidFile, boolean ownGroup, CompletableFuture<Void> drained) {
         this.label = label;
         this.process = process;
         this.pidFile = pidFile;
-        // The exit is told once the last lines were handed on too (so a caller reading output has
-        // it all), but a grandchild holding the pipes open does not hold the exit up for long.
+        this.ownGroup = ownGroup;
+        // What the program started goes with it (an nginx master killed alone leaves workers that
+        // hold its ports). The exit is told once the last lines were handed on too (so a caller
+        // reading output has it all), but a grandchild holding the pipes open does not hold it up.
         this.exit = process.onExit()
+                .thenApply(p -> {
+                    killGroup();
+                    return p;
+                })
                 .thenCompose(p -> drained.completeOnTimeout(null, DRAIN_SECONDS, TimeUnit.SECONDS))
                 .thenApply(done -> {
                     forgetPidFile();
@@ -47,7 +55,8 @@ final class LocalProcess implements LaunchedProcess {
 
     static LocalProcess start(LaunchRequest request, Path runDir, ThreadFactory threads) throws IOException {
         var argv = new ArrayList<String>();
-        if (Files.isExecutable(SETSID)) {
+        boolean ownGroup = Files.isExecutable(SETSID);
+        if (ownGroup) {
             argv.add(SETSID.toString());
         }
         argv.addAll(request.command());
@@ -61,7 +70,7 @@ final class LocalProcess implements LaunchedProcess {
                 ? CompletableFuture.<Void>completedFuture(null)
                 : pump(threads, process.getInputStream(), request.stdout());
         var err = pump(threads, process.getErrorStream(), request.stderr());
-        return new LocalProcess(request.label(), process, pidFile, CompletableFuture.allOf(out, err));
+        return new LocalProcess(request.label(), process, pidFile, ownGroup, CompletableFuture.allOf(out, err));
     }
 
     private static CompletableFuture<Void> pump(ThreadFactory threads, InputStream in, Consumer<String> lines) {
@@ -108,7 +117,29 @@ final class LocalProcess implements LaunchedProcess {
 
     @Override
     public void kill() {
-        process.destroyForcibly();
+        killTree(process.toHandle());
+        killGroup();
+    }
+
+    /**
+     * Kills what is left of the program's session (started by setsid, its group id is its pid):
+     * children whose parent died are no longer its descendants, but still in its group.
+     */
+    private void killGroup() {
+        if (!ownGroup) {
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            kill.waitFor(2, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            LOG.fine(() -> "Cannot end the group of " + label + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

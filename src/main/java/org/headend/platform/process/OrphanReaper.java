@@ -12,13 +12,13 @@ import java.util.stream.Stream;
  * killed when it still runs the program the file names, so a reused pid is left alone, and never
  * when this run of the app started it.
  */
-public final class OrphanReaper {
+final class OrphanReaper {
 
     private static final Logger LOG = Logger.getLogger(OrphanReaper.class.getName());
 
     private OrphanReaper() {}
 
-    public static void reap(Path runDir) {
+    static void reap(Path runDir) {
         try (Stream<Path> files = Files.list(runDir)) {
             files.filter(f -> f.toString().endsWith(".pid")).forEach(OrphanReaper::reapOne);
         } catch (IOException e) {

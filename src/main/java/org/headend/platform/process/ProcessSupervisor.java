@@ -6,6 +6,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
@@ -44,6 +46,11 @@ public class ProcessSupervisor {
     private Scheduling time;
     private final Set<SupervisedProcess> supervised = ConcurrentHashMap.newKeySet();
     private final Set<LaunchedProcess> runningOnce = ConcurrentHashMap.newKeySet();
+
+    /** Made with the application, so leftovers are reaped before any capability starts a program. */
+    void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Creating the bean runs init().
+    }
 
     @PostConstruct
     void init() {

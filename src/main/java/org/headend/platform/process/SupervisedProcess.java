@@ -98,6 +98,7 @@ public final class SupervisedProcess {
             listener.started(run);
         } else {
             listener.ended(failure, false);
+            scheduleRestart(failure);
         }
         publishIfMoved();
     }
@@ -175,11 +176,14 @@ public final class SupervisedProcess {
             LOG.warning(() -> spec.mask().apply(spec.label() + " stopped: " + said));
             failed(reason);
         }
+        // The owner hears of the end before the restart is due, so its view of this run is
+        // settled before the next one reports.
         listener.ended(reason, wasStalled);
+        scheduleRestart(reason);
         publishIfMoved();
     }
 
-    /** After a run ended or could not start: give up, or restart after the backoff or once the gate opens. */
+    /** After a run ended or could not start: count the failure, and give up where the policy says. */
     private void failed(String reason) {
         Instant now = time.now();
         if (progressSeen
@@ -196,14 +200,33 @@ public final class SupervisedProcess {
             return;
         }
         move(ProcessState.RESTARTING);
-        if (spec.restartGate() != null && !spec.restartGate().getAsBoolean()) {
-            log.add(OWN + reason + "; restart " + failuresInARow + " once the destination answers");
-            pendingRestart = time.after(GATE_POLL, this::startIfGateOpen);
-            return;
+    }
+
+    /**
+     * Restarts after the backoff, or once the gate opens where it is closed now. The gate is asked
+     * without holding this process: a probe may wait for an answer.
+     */
+    private void scheduleRestart(String reason) {
+        boolean gateClosed;
+        synchronized (this) {
+            if (stopping || state != ProcessState.RESTARTING || pendingRestart != null) {
+                return;
+            }
         }
-        Duration delay = spec.restart().backoff().delay(failuresInARow);
-        log.add(OWN + reason + "; restart " + failuresInARow + " in " + delay.toMillis() + " ms");
-        pendingRestart = time.after(delay, this::start);
+        gateClosed = spec.restartGate() != null && !spec.restartGate().getAsBoolean();
+        synchronized (this) {
+            if (stopping || state != ProcessState.RESTARTING || pendingRestart != null) {
+                return;
+            }
+            if (gateClosed) {
+                log.add(OWN + reason + "; restart " + failuresInARow + " once the destination answers");
+                pendingRestart = time.after(GATE_POLL, this::startIfGateOpen);
+                return;
+            }
+            Duration delay = spec.restart().backoff().delay(failuresInARow);
+            log.add(OWN + reason + "; restart " + failuresInARow + " in " + delay.toMillis() + " ms");
+            pendingRestart = time.after(delay, this::start);
+        }
     }
 
     /**
