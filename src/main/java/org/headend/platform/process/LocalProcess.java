@@ -161,6 +161,7 @@ final class LocalProcess implements LaunchedProcess {
                 if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                     LOG.warning(() -> label + " did not stop within " + grace.toSeconds() + " s; killing it");
                     killTree(process.toHandle());
+                    killGroup();
                     process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {

@@ -3,7 +3,6 @@ package org.headend.platform.process;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -17,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,11 +38,11 @@ public class ProcessSupervisor {
     ProcessRegistry registry;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
-
-    @Resource
     ManagedThreadFactory threads;
 
+    private static final int SCHEDULER_THREADS = 4;
+
+    private ScheduledExecutorService scheduler;
     private Launcher launcher;
     private Scheduling time;
     private final Set<SupervisedProcess> supervised = ConcurrentHashMap.newKeySet();
@@ -55,6 +56,9 @@ public class ProcessSupervisor {
     @PostConstruct
     void init() {
         launcher = new LocalLauncher(home.dir("run"), threads);
+        // A scheduler of its own: watchdogs, restarts and liveness checks must not wait behind the
+        // app's other scheduled work, some of which blocks (stopping a process waits its grace).
+        scheduler = Executors.newScheduledThreadPool(SCHEDULER_THREADS, threads);
         time = new ExecutorScheduling(scheduler);
         launcher.reapLeftovers();
     }
@@ -115,5 +119,6 @@ public class ProcessSupervisor {
     void stopEverything() {
         runningOnce.forEach(LaunchedProcess::kill);
         List.copyOf(supervised).forEach(SupervisedProcess::stop);
+        scheduler.shutdownNow();
     }
 }

@@ -45,6 +45,7 @@ class ChaosIT {
     private static RtmpDestination destination;
     private static Publisher publisher;
     private static String streamId;
+    private static String streamName;
     private static String ladder;
 
     @BeforeAll
@@ -65,6 +66,7 @@ class ChaosIT {
                                 + "\",\"redundancy\":true,\"record\":\"always\",\"input\":{\"type\":\"udp\"}}")
                 .json();
         streamId = stream.getString("id");
+        streamName = stream.getString("name");
         int port = stream.getJsonObject("input").getInt("port");
         destination = new RtmpDestination();
         assertEquals(
@@ -138,6 +140,14 @@ class ChaosIT {
         if (role.equals("packager") && signal.equals("STOP")) {
             String log = api.get("/api/v1/streams/" + streamId + "/log").body();
             assertTrue(log.contains("no progress for"), "the watchdog's note is in the packager's log: " + log);
+            assertTrue(
+                    app.api()
+                            .get("/metrics")
+                            .body()
+                            .lines()
+                            .anyMatch(l -> l.startsWith("headend_transcoder_restarts_total{")
+                                    && l.contains("stream=\"" + streamName + "\"")),
+                    "packager restarts are counted per stream");
         }
         String metrics = app.api().get("/metrics").body();
         assertTrue(
@@ -157,7 +167,8 @@ class ChaosIT {
         awaitEverythingRunning();
         long pid = nginxPid();
 
-        signal(signal, pid);
+        // Killed, the master alone; frozen, all of nginx (a frozen master's workers still serve).
+        signal(signal, signal.equals("STOP") ? -pid : pid);
 
         Await.until("a new nginx after SIG" + signal, BACK, () -> {
             List<ProcessHandle> now = app.children("nginx");
@@ -193,7 +204,8 @@ class ChaosIT {
     private static void signal(String signal, long pid) throws Exception {
         assertEquals(
                 0,
-                new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                // A negative pid is a process group: setsid made nginx's master its leader.
+                new ProcessBuilder("kill", "-" + signal, "--", Long.toString(pid))
                         .start()
                         .waitFor());
     }

@@ -276,4 +276,23 @@ class SupervisedProcessTest {
         time.advance(Duration.ofSeconds(4));
         assertEquals(1, launcher.launched.get(0).kills);
     }
+
+    @Test
+    void aRestartedRunIsWatchedAsTheFirst() {
+        var process = supervise(ProcessSpec.of("nginx", List.of("nginx"))
+                .withRestart(RestartPolicy.always(BACKOFF))
+                .withWatch(ProgressWatch.REPORTED, Duration.ofSeconds(4)));
+        process.start();
+        process.progressed();
+        launcher.last().exit(137);
+        time.advance(Duration.ofSeconds(1));
+        assertEquals(2, launcher.launched.size());
+        for (int i = 0; i < 5; i++) {
+            process.progressed();
+            time.advance(Duration.ofSeconds(1));
+        }
+        assertEquals(0, launcher.last().kills);
+        time.advance(Duration.ofSeconds(6));
+        assertEquals(1, launcher.launched.get(1).kills, "the second run is killed when it stalls");
+    }
 }
