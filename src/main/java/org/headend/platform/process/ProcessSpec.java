@@ -73,141 +73,99 @@ public record ProcessSpec(
     }
 
     public ProcessSpec withRestart(RestartPolicy policy) {
-        return new ProcessSpec(
-                label,
-                command,
-                policy,
-                watch,
-                stallTimeout,
-                dataOnStdout,
-                mask,
-                stopGrace,
-                restartGate,
-                explain,
-                logLines,
-                owner,
-                role);
+        return with(c -> c.restart = policy);
     }
 
     /** Watches progress the given way and kills the process after {@code timeout} without. */
     public ProcessSpec withWatch(ProgressWatch how, Duration timeout) {
-        return new ProcessSpec(
-                label,
-                command,
-                restart,
-                how,
-                timeout,
-                dataOnStdout,
-                mask,
-                stopGrace,
-                restartGate,
-                explain,
-                logLines,
-                owner,
-                role);
+        return with(c -> {
+            c.watch = how;
+            c.stallTimeout = timeout;
+        });
     }
 
     /** Standard output is data the owner reads ({@link LaunchedProcess#output()}), not lines. */
     public ProcessSpec withDataOnStdout() {
-        return new ProcessSpec(
-                label,
-                command,
-                restart,
-                watch,
-                stallTimeout,
-                true,
-                mask,
-                stopGrace,
-                restartGate,
-                explain,
-                logLines,
-                owner,
-                role);
+        return with(c -> c.dataOnStdout = true);
     }
 
     public ProcessSpec withMask(UnaryOperator<String> secrets) {
-        return new ProcessSpec(
-                label,
-                command,
-                restart,
-                watch,
-                stallTimeout,
-                dataOnStdout,
-                secrets,
-                stopGrace,
-                restartGate,
-                explain,
-                logLines,
-                owner,
-                role);
+        return with(c -> c.mask = secrets);
     }
 
     public ProcessSpec withStopGrace(Duration grace) {
-        return new ProcessSpec(
-                label,
-                command,
-                restart,
-                watch,
-                stallTimeout,
-                dataOnStdout,
-                mask,
-                grace,
-                restartGate,
-                explain,
-                logLines,
-                owner,
-                role);
+        return with(c -> c.stopGrace = grace);
     }
 
     public ProcessSpec withRestartGate(BooleanSupplier gate) {
-        return new ProcessSpec(
-                label,
-                command,
-                restart,
-                watch,
-                stallTimeout,
-                dataOnStdout,
-                mask,
-                stopGrace,
-                gate,
-                explain,
-                logLines,
-                owner,
-                role);
+        return with(c -> c.restartGate = gate);
     }
 
     public ProcessSpec withExplainer(ExitExplainer explainer) {
-        return new ProcessSpec(
-                label,
-                command,
-                restart,
-                watch,
-                stallTimeout,
-                dataOnStdout,
-                mask,
-                stopGrace,
-                restartGate,
-                explainer,
-                logLines,
-                owner,
-                role);
+        return with(c -> c.explain = explainer);
     }
 
     /** Part of the work of stream {@code streamId}, in the given role. */
     public ProcessSpec partOf(String streamId, String partRole) {
-        return new ProcessSpec(
-                label,
-                command,
-                restart,
-                watch,
-                stallTimeout,
-                dataOnStdout,
-                mask,
-                stopGrace,
-                restartGate,
-                explain,
-                logLines,
-                streamId,
-                partRole);
+        return with(c -> {
+            c.owner = streamId;
+            c.role = partRole;
+        });
+    }
+
+    private ProcessSpec with(java.util.function.Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.spec();
+    }
+
+    /** A spec's fields, to change one or two of them. */
+    private static final class Copy {
+        String label;
+        List<String> command;
+        RestartPolicy restart;
+        ProgressWatch watch;
+        Duration stallTimeout;
+        boolean dataOnStdout;
+        UnaryOperator<String> mask;
+        Duration stopGrace;
+        BooleanSupplier restartGate;
+        ExitExplainer explain;
+        int logLines;
+        String owner;
+        String role;
+
+        Copy(ProcessSpec s) {
+            label = s.label;
+            command = s.command;
+            restart = s.restart;
+            watch = s.watch;
+            stallTimeout = s.stallTimeout;
+            dataOnStdout = s.dataOnStdout;
+            mask = s.mask;
+            stopGrace = s.stopGrace;
+            restartGate = s.restartGate;
+            explain = s.explain;
+            logLines = s.logLines;
+            owner = s.owner;
+            role = s.role;
+        }
+
+        ProcessSpec spec() {
+            return new ProcessSpec(
+                    label,
+                    command,
+                    restart,
+                    watch,
+                    stallTimeout,
+                    dataOnStdout,
+                    mask,
+                    stopGrace,
+                    restartGate,
+                    explain,
+                    logLines,
+                    owner,
+                    role);
+        }
     }
 }
