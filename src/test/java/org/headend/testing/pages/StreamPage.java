@@ -29,6 +29,10 @@ public final class StreamPage {
         return new OriginsSection(browser);
     }
 
+    public ProcessesSection processes() {
+        return new ProcessesSection(browser);
+    }
+
     public MulticastSection multicast() {
         return new MulticastSection(browser);
     }
