@@ -122,6 +122,26 @@ class StreamsConsoleIT {
                         .getJsonArray("renditions")
                         .getJsonObject(0);
                 assertTrue(source.getInt("videoKbps") > 0, source.toString());
+
+                // The packager killed: its row in the processes section moves to one restart and
+                // a new pid, pushed; the output beside it runs on.
+                var processes = page.processes()
+                        .awaitRow("output", row -> row.contains("RUNNING"), Duration.ofSeconds(20))
+                        .awaitRow("packager", row -> row.contains("RUNNING"), Duration.ofSeconds(20));
+                long pid = app.admin().get(created.path("processes")).json().getJsonArray("items").stream()
+                        .map(jakarta.json.JsonObject.class::cast)
+                        .filter(p -> p.getString("role").equals("packager"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getJsonNumber("pid")
+                        .longValue();
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                processes
+                        .awaitRestarts("packager", 1, Duration.ofSeconds(20))
+                        .awaitRow(
+                                "packager",
+                                row -> row.contains("RUNNING") && !row.contains(Long.toString(pid)),
+                                Duration.ofSeconds(30));
             }
             dashboard.awaitState(id, "OFFLINE", Duration.ofSeconds(15));
             assertPushedWithinOneSecond(watcher);
