@@ -63,12 +63,17 @@ class StreamsResourceIT {
                 String body = "{\"name\":\"" + Names.unique("at-once") + "\",\"input\":{\"type\":\"udp\"}}";
                 replies.add(pool.submit(() -> api.post("/api/v1/streams", body)));
             }
-            var ports = new java.util.HashSet<Integer>();
+            // Every answer first: a stream deleted early would free its port for a late create.
+            var created = new java.util.ArrayList<JsonObject>();
             for (var reply : replies) {
                 var r = reply.get(60, java.util.concurrent.TimeUnit.SECONDS);
                 assertEquals(201, r.status(), r.body());
-                ports.add(r.json().getJsonObject("input").getInt("port"));
-                api.delete("/api/v1/streams/" + r.json().getString("id"));
+                created.add(r.json());
+            }
+            var ports = new java.util.HashSet<Integer>();
+            for (JsonObject stream : created) {
+                ports.add(stream.getJsonObject("input").getInt("port"));
+                api.delete("/api/v1/streams/" + stream.getString("id"));
             }
             assertEquals(count, ports.size(), "each stream its own port: " + ports);
         } finally {
