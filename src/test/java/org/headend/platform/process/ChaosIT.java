@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +16,19 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.headend.testing.Api;
 import org.headend.testing.Await;
+import org.headend.testing.Ffprobe;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
 import org.headend.testing.Publisher;
+import org.headend.testing.Recordings;
 import org.headend.testing.RtmpDestination;
 import org.headend.testing.SampleLadders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a recording and a multicast source on loopback. nginx is killed and frozen too. The app runs with
  * short stall timeouts of its own, and nothing it started is left when it stops.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChaosIT {
 
     private static final Duration BACK = Duration.ofSeconds(45);
@@ -55,7 +63,10 @@ class ChaosIT {
                         "HEADEND_OUTPUT_STALL_TIMEOUT", "PT4S",
                         "HEADEND_RECORDING_STALL_TIMEOUT", "PT4S",
                         "HEADEND_MULTICAST_STALL_TIMEOUT", "PT4S",
-                        "HEADEND_NGINX_STALL_TIMEOUT", "PT4S"))
+                        "HEADEND_NGINX_STALL_TIMEOUT", "PT4S",
+                        "HEADEND_TRANSCODER_RESTART_INITIAL", "PT0.5S",
+                        "HEADEND_OUTPUT_RETRY_INITIAL", "PT0.5S",
+                        "HEADEND_MULTICAST_RETRY_INITIAL", "PT0.5S"))
                 .start();
         api = app.admin();
         ladder = Names.unique("chaos");
@@ -115,6 +126,7 @@ class ChaosIT {
                 .flatMap(signal -> Stream.of(Arguments.of(List.of("relay"), signal), Arguments.of(rest, signal)));
     }
 
+    @Order(1)
     @ParameterizedTest(name = "{0} after SIG{1}")
     @MethodSource("childrenAndSignals")
     void childrenThatDieOrFreezeAreStartedAgain(List<String> roles, String signal) throws Exception {
@@ -172,6 +184,7 @@ class ChaosIT {
         return part.getJsonNumber("pid").longValue();
     }
 
+    @Order(2)
     @ParameterizedTest(name = "nginx after SIG{0}")
     @MethodSource("signals")
     void nginxThatDiesOrFreezesIsStartedAgainAndTheStreamComesBack(String signal) throws Exception {
@@ -191,6 +204,48 @@ class ChaosIT {
 
     static Stream<String> signals() {
         return Stream.of("KILL", "STOP");
+    }
+
+    /**
+     * The stream records all along: a recording whose ffmpeg was killed or frozen carried on into
+     * new segments of the same recording, counted, and became one MP4 that plays.
+     */
+    @Order(3)
+    @Test
+    void aRecordingCarriesOnThroughItsRestartsAndPlays() throws Exception {
+        JsonObject restarted = Await.until(
+                "a finished recording that went through a restart",
+                BACK,
+                () ->
+                        api
+                                .get("/api/v1/recordings?stream=" + streamId + "&size=50")
+                                .json()
+                                .getJsonArray("items")
+                                .stream()
+                                .map(JsonObject.class::cast)
+                                .filter(r -> r.getInt("restarts") >= 1 && "READY".equals(r.getString("state")))
+                                .findFirst()
+                                .orElse(null));
+        assertTrue(
+                app.api()
+                        .get("/metrics")
+                        .body()
+                        .lines()
+                        .anyMatch(l ->
+                                l.startsWith("headend_recording_restarts_total{") && l.contains("cause=\"stalled\"")),
+                "a frozen recorder's restart is counted as stalled");
+        var file = Recordings.asAdmin(app).download("/api/v1/recordings/" + restarted.getString("id") + "/file", null);
+        assertEquals(200, file.statusCode());
+        Path mp4 = Files.createTempFile("chaos-", ".mp4");
+        try {
+            Files.write(mp4, file.body());
+            assertTrue(Ffprobe.streams(mp4).contains("h264"), Ffprobe.streams(mp4));
+            double probed = Recordings.duration(mp4);
+            double recorded = restarted.getJsonNumber("durationSeconds").doubleValue();
+            assertTrue(probed > 2.0 && Math.abs(probed - recorded) <= 1.0, "ffprobe " + probed + " s, API " + recorded);
+        } finally {
+            Files.delete(mp4);
+        }
     }
 
     @Test
