@@ -7,7 +7,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.headend.testing.Api;
@@ -18,17 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A delivery is stored before it is tried: one still pending when the app stops is delivered by
- * the next start. Its own app, with a short first backoff ({@code HEADEND_WEBHOOK_RETRY_INITIAL=PT1S})
- * that doubles (1, 2, 4 s ...): the app is stopped between two attempts, not during one. An attempt
- * cut by the stop stays leased for a minute, and the restarted app would rightly wait that out.
+ * the next start. Its own app, with a short backoff ({@code HEADEND_WEBHOOK_RETRY_INITIAL=PT1S}).
  */
 class WebhookRestartIT {
 
     private static final Map<String, String> ENV =
-            Map.of("HEADEND_WEBHOOK_RETRY_INITIAL", "PT1S", "HEADEND_WEBHOOK_RETRY_MAX", "PT1M");
-    /** Room for the stop to end the app's timer before the next attempt is due. */
-    private static final Duration ROOM = Duration.ofSeconds(3);
-
+            Map.of("HEADEND_WEBHOOK_RETRY_INITIAL", "PT1S", "HEADEND_WEBHOOK_RETRY_MAX", "PT2S");
     private static final String SECRET = "restart-secret-0123456789";
 
     @Test
@@ -52,16 +46,9 @@ class WebhookRestartIT {
                     .json()
                     .getString("id");
             Await.until(
-                    "two attempts or more at a closed port, the next one at least " + ROOM.toSeconds() + " s away",
+                    "two attempts 1 s apart at a closed port",
                     Duration.ofSeconds(30),
-                    () -> {
-                        JsonObject d = deliveries(admin, webhook).get(0);
-                        Instant next = Instant.parse(d.getString("nextAttemptAt"));
-                        // Not a minute away: that is the lease of an attempt under way.
-                        return d.getInt("attempts") >= 2
-                                && next.isAfter(Instant.now().plus(ROOM))
-                                && next.isBefore(Instant.now().plusSeconds(30));
-                    });
+                    () -> deliveries(admin, webhook).get(0).getInt("attempts") >= 2);
         }
         try (var receiver = Receiver.answeringOn(port);
                 var second = new HeadendProcess(home, ENV).start()) {
