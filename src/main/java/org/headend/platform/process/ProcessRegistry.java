@@ -40,6 +40,15 @@ public class ProcessRegistry {
                 .count();
     }
 
+    /** How many processes of streams are kept running on the host now (its jobs). */
+    public long jobsOn(String host) {
+        return byStream.values().stream()
+                .flatMap(Set::stream)
+                .map(SupervisedProcess::snapshot)
+                .filter(s -> host.equals(s.host()) && s.state() != ProcessState.STOPPED)
+                .count();
+    }
+
     void changed(SupervisedProcess process) {
         String streamId = process.spec().owner();
         if (streamId == null) {

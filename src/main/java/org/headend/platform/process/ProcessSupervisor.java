@@ -63,11 +63,21 @@ public class ProcessSupervisor {
         launcher.reapLeftovers();
     }
 
-    /** A process to keep running, not started yet: its owner calls {@code start()}. */
+    /** A process to keep running on this node, not started yet: its owner calls {@code start()}. */
     public SupervisedProcess supervise(ProcessSpec spec, ProcessListener listener) {
-        var process = new SupervisedProcess(spec, launcher, time, listener, this::changed);
+        return supervise(spec, listener, launcher);
+    }
+
+    /** A process to keep running on the host behind {@code on} (a worker, or this node). */
+    public SupervisedProcess supervise(ProcessSpec spec, ProcessListener listener, Launcher on) {
+        var process = new SupervisedProcess(spec, on, time, listener, this::changed);
         supervised.add(process);
         return process;
+    }
+
+    /** This node's launcher. */
+    public Launcher local() {
+        return launcher;
     }
 
     private void changed(SupervisedProcess process) {
