@@ -3,6 +3,8 @@ package org.headend.ingest.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.headend.ingest.control.IngestEndpoints;
 import org.headend.ingest.control.PublishAuthorizer;
 import org.headend.platform.ApiException;
+import org.headend.worker.control.Placements;
 
 /**
  * nginx-rtmp's {@code on_publish} and {@code on_publish_done} callbacks. Only nginx can call them:
@@ -32,6 +35,9 @@ public class RtmpHooksResource {
 
     @Inject
     IngestMetrics ingestMetrics;
+
+    @Inject
+    Placements placements;
 
     @POST
     @Path("publish")
@@ -60,6 +66,45 @@ public class RtmpHooksResource {
         requireSecret(secret);
         require(form, "clientid");
         authorizer.onPublishDone(form.getFirst("clientid"));
+        return Response.noContent().build();
+    }
+
+    /**
+     * nginx-rtmp's {@code on_play}: only this node's own readers and the workers transcoding the
+     * stream may pull it (the stream is played under its public name; the key stays here).
+     */
+    @POST
+    @Path("play")
+    @Operation(hidden = true)
+    public Response play(@QueryParam("secret") String secret, MultivaluedMap<String, String> form) {
+        requireSecret(secret);
+        require(form, "name", "addr");
+        if (!placements.mayServe(form.getFirst("addr"), form.getFirst("name"))) {
+            throw new ApiException(
+                    403, "Play refused", "Only Headend and the workers transcoding this stream may pull it.");
+        }
+        return Response.noContent().build();
+    }
+
+    /**
+     * nginx's {@code auth_request} before a worker's PUT or DELETE of HLS files below
+     * {@code /put/<stream>/}: allowed only for a worker running one of that stream's packagers now,
+     * so a packager cut off and replaced cannot write over its successor's files.
+     */
+    @GET
+    @Path("put")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public Response put(
+            @QueryParam("secret") String secret,
+            @HeaderParam("X-Original-URI") String uri,
+            @HeaderParam("X-Real-IP") String address) {
+        requireSecret(secret);
+        String stream = WorkerUploads.stream(uri)
+                .orElseThrow(() -> ApiException.badRequest("X-Original-URI must be /put/<stream>/<file>."));
+        if (address == null || !placements.mayServe(address, stream)) {
+            throw new ApiException(403, "Write refused", "Only a worker transcoding this stream may write its HLS.");
+        }
         return Response.noContent().build();
     }
 

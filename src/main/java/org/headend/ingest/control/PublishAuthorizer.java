@@ -19,7 +19,9 @@ import org.headend.stream.entity.Stream;
 import org.headend.stream.entity.StreamState;
 import org.headend.stream.entity.TranscoderStatus;
 import org.headend.transcode.control.LadderStore;
+import org.headend.transcode.control.PackagingJob;
 import org.headend.transcode.control.TranscoderSupervisor;
+import org.headend.transcode.entity.Ladder;
 
 /**
  * Decides on each publish: the key must belong to a stream (unknown, revoked and malformed keys
@@ -145,13 +147,7 @@ public class PublishAuthorizer {
     private void startEarly(Stream stream) {
         InputInfo guess = lastInputs.getOrDefault(stream.id(), InputInfo.UNKNOWN);
         try {
-            transcoders.start(
-                    stream.id(),
-                    stream.name(),
-                    ladders.find(stream.ladder()).orElseThrow(),
-                    guess,
-                    endpoints.internalPlayUrl(stream.name()),
-                    stream.redundancy());
+            transcoders.start(job(stream, ladders.find(stream.ladder()).orElseThrow(), guess));
         } catch (RuntimeException e) {
             failed(stream, e);
             return;
@@ -161,6 +157,17 @@ public class PublishAuthorizer {
             LOG.warning(() -> "The transcoder of stream " + stream.name() + " was not waiting after "
                     + PLAYERS_WAIT.toSeconds() + " s; it starts on a later keyframe");
         }
+    }
+
+    private PackagingJob job(Stream stream, Ladder ladder, InputInfo input) {
+        return new PackagingJob(
+                stream.id(),
+                stream.name(),
+                ladder,
+                input,
+                endpoints.internalPlayUrl(stream.name()),
+                stream.redundancy(),
+                stream.worker());
     }
 
     private void startTranscoding(Stream stream) {
@@ -176,7 +183,14 @@ public class PublishAuthorizer {
         live.updateTranscoder(
                 stream.id(),
                 t -> new TranscoderStatus(
-                        false, 0, 0, 0, t.restarts(), null, "cannot start the transcoder: " + e.getMessage()));
+                        false,
+                        0,
+                        0,
+                        0,
+                        t.restarts(),
+                        null,
+                        "cannot start the transcoder: " + e.getMessage(),
+                        t.host()));
         live.moveTo(stream.id(), StreamState.ERROR);
     }
 
@@ -193,13 +207,7 @@ public class PublishAuthorizer {
         }
         live.updateInput(stream.id(), input);
         var ladder = ladders.find(stream.ladder()).orElseThrow();
-        transcoders.adapt(
-                stream.id(),
-                stream.name(),
-                ladder,
-                input,
-                endpoints.internalPlayUrl(stream.name()),
-                stream.redundancy());
+        transcoders.adapt(job(stream, ladder, input));
         if (live.live(stream.id()).isEmpty()) {
             transcoders.stop(stream.id());
         }

@@ -40,10 +40,12 @@ public class ProcessRegistry {
                 .count();
     }
 
-    /** How many processes of streams are kept running on the host now (its jobs). */
+    /** How many packagers are kept running on the host now: its jobs, as placement counts them. */
     public long jobsOn(String host) {
         return byStream.values().stream()
                 .flatMap(Set::stream)
+                .filter(p -> ProcessRoles.PACKAGER.equals(p.spec().role())
+                        || ProcessRoles.BACKUP_PACKAGER.equals(p.spec().role()))
                 .map(SupervisedProcess::snapshot)
                 .filter(s -> host.equals(s.host()) && s.state() != ProcessState.STOPPED)
                 .count();

@@ -26,6 +26,8 @@ public record StreamJson(
         Instant expiresAt,
         boolean redundancy,
         @JsonbProperty("public") @Schema(name = "public") boolean isPublic,
+        @Schema(description = "The worker its packagers are pinned to; null when Headend places them", nullable = true)
+                String worker,
         @Schema(description = "The stream key: only in the answers to creation and key rotation") String streamKey) {
 
     static StreamJson of(Stream stream, StreamState state, InputJson input, String playbackUrl, String key) {
@@ -42,6 +44,7 @@ public record StreamJson(
                 stream.expiresAt(),
                 stream.redundancy(),
                 stream.isPublic(),
+                stream.worker(),
                 key);
     }
 }

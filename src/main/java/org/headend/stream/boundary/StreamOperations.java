@@ -14,11 +14,13 @@ import org.headend.stream.control.Ladders;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamNames;
 import org.headend.stream.control.StreamStore;
+import org.headend.stream.control.StreamWorkers;
 import org.headend.stream.entity.PublisherDisconnectRequested;
 import org.headend.stream.entity.Stream;
 import org.headend.stream.entity.StreamCatalogChanged;
 import org.headend.stream.entity.StreamInput;
 import org.headend.stream.entity.StreamVisibilityChanged;
+import org.headend.stream.entity.StreamWorkerChanged;
 
 /**
  * What an operator can do to a stream, for the API and the console alike: the same validation,
@@ -63,6 +65,12 @@ public class StreamOperations {
 
     @Inject
     Event<PublisherDisconnectRequested> disconnects;
+
+    @Inject
+    StreamWorkers workers;
+
+    @Inject
+    Event<StreamWorkerChanged> pins;
 
     public StreamStore.Created create(String name, String ladder) {
         return create(name, ladder, Stream.RECORD_OFF, null, InputRequest.RTMP);
@@ -146,6 +154,23 @@ public class StreamOperations {
         existing(id);
         Stream changed = streams.changeRedundancy(id, redundancy);
         audit.record(actors.current(), "stream.update", "stream", id, "redundancy=" + redundancy);
+        return changed;
+    }
+
+    /**
+     * Pins the stream's packagers to a registered worker, or (null) lets Headend place them; a live
+     * stream's packagers move once the change is committed.
+     */
+    public Stream changeWorker(String id, String worker) {
+        Stream stream = existing(id);
+        if (worker != null && (!StreamNames.isValid(worker) || !workers.exists(worker))) {
+            throw ApiException.invalid(
+                    "worker",
+                    "No worker named '" + worker + "'; see GET /api/v1/workers, or null to place it anywhere.");
+        }
+        Stream changed = streams.changeWorker(id, worker);
+        audit.record(actors.current(), "stream.update", "stream", id, "worker=" + (worker == null ? "auto" : worker));
+        pins.fire(new StreamWorkerChanged(id, stream.name(), worker));
         return changed;
     }
 

@@ -50,7 +50,11 @@ final class StreamSchemas {
                     String expiresAt,
             InputRequest input,
             @Schema(name = "public", description = "At once: false makes the unsigned URL answer 403") Boolean open,
-            @Schema(description = "Two packagers, from the next publish") Boolean redundancy) {}
+            @Schema(description = "Two packagers, from the next publish") Boolean redundancy,
+            @Schema(
+                            nullable = true,
+                            description = "Pin the packagers to this worker (moved at once if live); null: automatic")
+                    String worker) {}
 
     @Schema(name = "StreamPage", description = "One page of streams")
     record Page(List<StreamJson> items, int page, int size, long total) {}

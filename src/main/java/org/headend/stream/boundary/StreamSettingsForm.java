@@ -18,6 +18,8 @@ public class StreamSettingsForm implements Serializable {
     private String expiresAt;
     private boolean open;
     private boolean redundancy;
+    /** The pinned worker; empty for automatic placement. */
+    private String worker;
 
     static StreamSettingsForm of(StreamsView.Row row) {
         var form = new StreamSettingsForm();
@@ -26,6 +28,7 @@ public class StreamSettingsForm implements Serializable {
         form.expiresAt = row.expiresAt() == null ? null : row.expiresAt().toString();
         form.open = row.open();
         form.redundancy = row.redundancy();
+        form.worker = row.worker() == null ? "" : row.worker();
         return form;
     }
 
@@ -47,6 +50,10 @@ public class StreamSettingsForm implements Serializable {
         }
         if (redundancy != was.redundancy()) {
             operations.changeRedundancy(id, redundancy);
+        }
+        String pinned = worker == null || worker.isBlank() ? null : worker;
+        if (!Objects.equals(pinned, was.worker())) {
+            operations.changeWorker(id, pinned);
         }
     }
 
@@ -80,6 +87,14 @@ public class StreamSettingsForm implements Serializable {
 
     public void setOpen(boolean open) {
         this.open = open;
+    }
+
+    public String getWorker() {
+        return worker;
+    }
+
+    public void setWorker(String worker) {
+        this.worker = worker;
     }
 
     public boolean isRedundancy() {

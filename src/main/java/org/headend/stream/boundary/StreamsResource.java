@@ -55,7 +55,7 @@ public class StreamsResource {
 
     private static final int MAX_PAGE_SIZE = 200;
     private static final Set<String> FIELDS =
-            Set.of("name", "ladder", "record", "expiresAt", "input", "redundancy", "public");
+            Set.of("name", "ladder", "record", "expiresAt", "input", "redundancy", "public", "worker");
 
     @Inject
     StreamStore streams;
@@ -152,7 +152,7 @@ public class StreamsResource {
     @Operation(
             operationId = "updateStream",
             summary =
-                    "Change a stream's ladder (from the next publish), recording mode, expiry, input or public playback")
+                    "Change a stream's ladder (from the next publish), recording mode, expiry, input, public playback or worker")
     @RequestBody(
             required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "StreamChange")))
@@ -175,7 +175,8 @@ public class StreamsResource {
         Instant expiresAt = json.optionalString("expiresAt")
                 .map(t -> StreamOperations.instant("expiresAt", t))
                 .orElse(null);
-        if ((record.isEmpty() && !expiry && input.isEmpty() && redundancy.isEmpty() && open.isEmpty())
+        boolean pin = json.value("worker").isPresent();
+        if ((record.isEmpty() && !expiry && input.isEmpty() && redundancy.isEmpty() && open.isEmpty() && !pin)
                 || json.value("ladder").isPresent()) {
             stream = operations.changeLadder(id, json.requiredString("ladder"));
         }
@@ -193,6 +194,9 @@ public class StreamsResource {
         }
         if (open.isPresent()) {
             stream = operations.changeVisibility(id, open.get());
+        }
+        if (pin) {
+            stream = operations.changeWorker(id, json.optionalString("worker").orElse(null));
         }
         return view(stream, null);
     }

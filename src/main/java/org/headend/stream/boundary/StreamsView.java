@@ -14,6 +14,7 @@ import org.headend.platform.console.ConsoleMessages;
 import org.headend.stream.control.Ladders;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamStore;
+import org.headend.stream.control.StreamWorkers;
 import org.headend.stream.entity.Stream;
 
 /**
@@ -36,11 +37,15 @@ public class StreamsView implements Serializable {
             String record,
             Instant expiresAt,
             boolean open,
-            boolean redundancy)
+            boolean redundancy,
+            String worker)
             implements Serializable {}
 
     @Inject
     transient StreamOperations operations;
+
+    @Inject
+    transient StreamWorkers workers;
 
     @Inject
     transient StreamStore streams;
@@ -178,7 +183,13 @@ public class StreamsView implements Serializable {
                 s.record(),
                 s.expiresAt(),
                 s.isPublic(),
-                s.redundancy());
+                s.redundancy(),
+                s.worker());
+    }
+
+    /** The workers a stream can be pinned to in the edit dialog. */
+    public List<String> getWorkerNames() {
+        return workers.names();
     }
 
     public List<String> getLadderNames() {

@@ -103,6 +103,12 @@ public class StreamStore {
         return stream;
     }
 
+    public Stream changeWorker(String id, String worker) {
+        Stream stream = em.find(Stream.class, id);
+        stream.pinTo(worker);
+        return stream;
+    }
+
     public Stream changeRecording(String id, String record) {
         Stream stream = em.find(Stream.class, id);
         stream.recordWith(record);

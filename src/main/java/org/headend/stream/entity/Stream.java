@@ -59,6 +59,9 @@ public class Stream {
     @Column(name = "public_playback")
     private boolean publicPlayback;
 
+    /** The worker an operator pinned the packagers to; null lets Headend place them. */
+    private String worker;
+
     @Embedded
     private StreamInput input = StreamInput.rtmp();
 
@@ -128,6 +131,15 @@ public class Stream {
 
     public void takeInputFrom(StreamInput newInput) {
         this.input = newInput;
+    }
+
+    /** The worker the packagers are pinned to, or null for automatic placement. */
+    public String worker() {
+        return worker;
+    }
+
+    public void pinTo(String workerName) {
+        this.worker = workerName;
     }
 
     /** When the stream is to be deleted, or null to keep it. */

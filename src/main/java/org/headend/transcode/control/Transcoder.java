@@ -22,7 +22,9 @@ import org.headend.stream.entity.TranscoderStatus;
 final class Transcoder implements ProcessListener {
 
     private final String streamId;
-    private final PackagerTarget target;
+    private final HlsFolder target;
+    private final PlacedPackager placed;
+    private final ThumbnailOutput thumbnail;
     private final LiveStreams live;
     private final ObjIntConsumer<String> onRestart;
     private final boolean backup;
@@ -32,17 +34,21 @@ final class Transcoder implements ProcessListener {
     Transcoder(
             String streamId,
             ProcessSpec spec,
-            PackagerTarget target,
+            HlsFolder target,
             LiveStreams live,
             ProcessSupervisor supervisor,
+            PlacedPackager placed,
+            ThumbnailOutput thumbnail,
             ObjIntConsumer<String> onRestart,
             boolean backup) {
         this.streamId = streamId;
         this.target = target;
+        this.placed = placed;
+        this.thumbnail = thumbnail;
         this.live = live;
         this.onRestart = onRestart;
         this.backup = backup;
-        this.process = supervisor.supervise(spec, this);
+        this.process = supervisor.supervise(spec, this, placed.where().launcher());
     }
 
     void start() {
@@ -61,7 +67,8 @@ final class Transcoder implements ProcessListener {
         ProcessSnapshot now = process.snapshot();
         live.updateTranscoder(
                 streamId,
-                t -> new TranscoderStatus(true, 0, 0, 0, now.failuresInARow(), now.startedAt(), t.lastError()));
+                t -> new TranscoderStatus(
+                        true, 0, 0, 0, now.failuresInARow(), now.startedAt(), t.lastError(), now.host()));
     }
 
     @Override
@@ -80,7 +87,8 @@ final class Transcoder implements ProcessListener {
                         progress.frames(),
                         now.failuresInARow(),
                         now.startedAt(),
-                        t.lastError()));
+                        t.lastError(),
+                        now.host()));
         live.live(streamId).filter(s -> s.state() != StreamState.LIVE).ifPresent(s -> {
             if (target.playable()) {
                 process.note("every rendition has a segment; the stream plays");
@@ -96,7 +104,8 @@ final class Transcoder implements ProcessListener {
         if (!backup) {
             live.updateTranscoder(
                     streamId,
-                    t -> new TranscoderStatus(false, 0, 0, t.frames(), now.failuresInARow(), now.startedAt(), reason));
+                    t -> new TranscoderStatus(
+                            false, 0, 0, t.frames(), now.failuresInARow(), now.startedAt(), reason, now.host()));
             live.moveTo(streamId, StreamState.ERROR);
         }
         onRestart.accept(reason, now.failuresInARow());
@@ -110,8 +119,21 @@ final class Transcoder implements ProcessListener {
         return process.spec().command();
     }
 
-    PackagerTarget target() {
+    HlsFolder target() {
         return target;
+    }
+
+    /** The host it runs on: {@code local} or a worker's name. */
+    String host() {
+        return placed.where().host();
+    }
+
+    PlacedPackager placed() {
+        return placed;
+    }
+
+    ThumbnailOutput thumbnail() {
+        return thumbnail;
     }
 
     Packager packager() {

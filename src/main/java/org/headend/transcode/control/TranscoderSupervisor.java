@@ -1,36 +1,23 @@
 package org.headend.transcode.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.platform.HeadendHome;
-import org.headend.platform.process.Backoff;
-import org.headend.platform.process.MediaTools;
 import org.headend.platform.process.ProcessRoles;
-import org.headend.platform.process.ProcessSpec;
-import org.headend.platform.process.ProcessSupervisor;
-import org.headend.platform.process.ProgressWatch;
-import org.headend.platform.process.RestartPolicy;
 import org.headend.stream.control.LiveStreams;
-import org.headend.stream.entity.InputInfo;
-import org.headend.stream.entity.TranscoderRestarted;
-import org.headend.transcode.entity.Ladder;
-import org.headend.transcode.entity.PackagerExited;
+import org.headend.worker.control.NoHostFits;
 
 /**
  * Owns one ffmpeg transcoder per live stream: starts it when ingest says the publisher is there,
@@ -49,40 +36,12 @@ public class TranscoderSupervisor {
     HeadendHome home;
 
     @Inject
-    Event<TranscoderRestarted> restarted;
-
-    @Inject
-    Event<PackagerExited> packagerExited;
-
-    @Inject
-    MediaTools tools;
-
-    @Inject
-    ProcessSupervisor supervisor;
-
-    @Inject
-    @ConfigProperty(name = "headend.hls.segment-seconds", defaultValue = "2")
-    int segmentSeconds;
-
-    @Inject
-    @ConfigProperty(name = "headend.hls.list-size", defaultValue = "6")
-    int listSize;
-
-    @Inject
-    @ConfigProperty(name = "headend.transcoder.restart.initial", defaultValue = "PT1S")
-    Duration restartInitial;
-
-    @Inject
-    @ConfigProperty(name = "headend.transcoder.restart.max", defaultValue = "PT30S")
-    Duration restartMax;
-
-    @Inject
-    @ConfigProperty(name = "headend.transcoder.stall-timeout", defaultValue = "PT15S")
-    Duration stallTimeout;
+    Packagers packagers;
 
     @Inject
     ThumbnailSettings thumbnails;
 
+    private final Map<String, PackagingJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, Transcoder> running = new ConcurrentHashMap<>();
     private final Map<String, Transcoder> backups = new ConcurrentHashMap<>();
     private final Map<String, ThumbnailSource> thumbnailSources = new ConcurrentHashMap<>();
@@ -90,65 +49,44 @@ public class TranscoderSupervisor {
 
     /** Created with the application, so bad settings stop the start rather than the first publish. */
     void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // Creating the bean runs checkSettings().
-    }
-
-    /** Refuses HLS settings ffmpeg would reject. */
-    @PostConstruct
-    void checkSettings() {
-        if (segmentSeconds < 1 || segmentSeconds > 10) {
-            throw new IllegalStateException("headend.hls.segment-seconds must be 1 to 10, not " + segmentSeconds);
-        }
-        if (listSize < 3 || listSize > 60) {
-            throw new IllegalStateException("headend.hls.list-size must be 3 to 60, not " + listSize);
-        }
-        thumbnails.check();
+        packagers.checkSettings();
     }
 
     /** The folder of a redundant stream's backup packager, below the stream's HLS folder. */
     public static final String BACKUP_DIR = "packager-backup";
 
     /**
-     * Starts transcoding the stream, read from {@code inputUrl}, into HLS below the HLS root. A
-     * {@code redundant} stream gets a second, independent packager (the backup) writing the same
-     * ladder into {@link #BACKUP_DIR}, so that the death of one leaves the other.
+     * Starts packaging the stream into HLS below the HLS root, each packager on the host placement
+     * gives it. A redundant stream gets a second, independent packager (the backup) writing the
+     * same ladder into {@link #BACKUP_DIR}, on another host where one fits, so that the loss of one
+     * leaves the other.
+     *
+     * @throws org.headend.worker.control.NoHostFits when no host can run the ladder
      */
-    public void start(
-            String streamId, String name, Ladder ladder, InputInfo input, String inputUrl, boolean redundant) {
-        locks.run(streamId, () -> startNow(streamId, name, ladder, input, inputUrl, redundant));
+    public void start(PackagingJob job) {
+        locks.run(job.streamId(), () -> startNow(job));
     }
 
-    private void startNow(
-            String streamId, String name, Ladder ladder, InputInfo input, String inputUrl, boolean redundant) {
-        var plan = RenditionPlan.of(ladder, input);
+    private void startNow(PackagingJob job) {
+        String streamId = job.streamId();
+        var plan = RenditionPlan.of(job.ladder(), job.input());
         live.updateRenditions(streamId, plan.statuses());
-        HlsFolder target = prepareOutput(hlsDir(name), plan.variantNames());
+        jobs.put(streamId, job);
         thumbnails.forget(streamId);
-        List<String> command = command(plan, input, inputUrl, target.dir(), thumbnails.output(streamId));
-        var transcoder = new Transcoder(
-                streamId,
-                spec("ffmpeg-" + name, command).partOf(streamId, ProcessRoles.PACKAGER),
-                target,
-                live,
-                supervisor,
-                (reason, count) -> {
-                    packagerExited.fire(new PackagerExited(streamId, name, false));
-                    restarted.fire(new TranscoderRestarted(streamId, name, count, reason));
-                },
-                false);
-        thumbnailSources.put(streamId, new ThumbnailSource(plan.passthrough(), inputUrl));
-        Transcoder previous = running.put(streamId, transcoder);
-        if (previous != null) {
-            previous.stop();
-        }
-        LOG.info(() -> "Transcoding stream " + name + " with ladder " + ladder.name() + " into " + plan.variantNames());
-        transcoder.start();
-        Transcoder previousBackup = backups.remove(streamId);
-        if (previousBackup != null) {
-            previousBackup.stop();
-        }
-        if (redundant) {
-            startBackup(streamId, name, plan, input, inputUrl);
+        stopPackagers(streamId);
+        HlsFolder target = prepareOutput(hlsDir(job.name()), plan.variantNames());
+        Transcoder primary = packagers.make(job, plan, false, target, null, false);
+        running.put(streamId, primary);
+        thumbnailFrom(job, plan, primary);
+        LOG.info(() -> "Transcoding stream " + job.name() + " with ladder "
+                + job.ladder().name() + " into " + plan.variantNames() + " on " + primary.host());
+        primary.start();
+        if (job.redundant()) {
+            HlsFolder backupTarget = prepareOutput(hlsDir(job.name()).resolve(BACKUP_DIR), plan.variantNames());
+            Transcoder backup = packagers.make(job, plan, true, backupTarget, primary.host(), false);
+            backups.put(streamId, backup);
+            LOG.info(() -> "Backup packager of stream " + job.name() + " started on " + backup.host());
+            backup.start();
         }
     }
 
@@ -157,61 +95,86 @@ public class TranscoderSupervisor {
      * publisher's first keyframe): keeps the running packagers when they already do what this input
      * needs, else starts them again with the right plan.
      */
-    public void adapt(
-            String streamId, String name, Ladder ladder, InputInfo input, String inputUrl, boolean redundant) {
-        var plan = RenditionPlan.of(ladder, input);
-        locks.run(streamId, () -> {
-            Transcoder current = running.get(streamId);
+    public void adapt(PackagingJob job) {
+        var plan = RenditionPlan.of(job.ladder(), job.input());
+        locks.run(job.streamId(), () -> {
+            Transcoder current = running.get(job.streamId());
             if (current != null
-                    && redundant == backups.containsKey(streamId)
+                    && job.redundant() == backups.containsKey(job.streamId())
                     && current.command()
-                            .equals(command(plan, input, inputUrl, hlsDir(name), thumbnails.output(streamId)))) {
-                live.updateRenditions(streamId, plan.statuses());
+                            .equals(packagers.command(plan, job.input(), current.placed(), current.thumbnail()))) {
+                jobs.put(job.streamId(), job);
+                live.updateRenditions(job.streamId(), plan.statuses());
                 return;
             }
             if (current != null) {
-                LOG.info(() -> "The input of stream " + name + " needs another plan; its transcoder starts again");
+                LOG.info(
+                        () -> "The input of stream " + job.name() + " needs another plan; its transcoder starts again");
             }
             // Stopped first, so nothing of the old plan is written into the emptied folder.
-            stopNow(streamId);
-            startNow(streamId, name, ladder, input, inputUrl, redundant);
+            stopNow(job.streamId());
+            startNow(job);
         });
     }
 
     /**
-     * How a packager runs: restarted after a backoff that a minute of progress resets, and killed
-     * after the stall timeout without a progress block.
+     * Moves the packagers running on {@code host} (a worker lost or drained) to other hosts; they
+     * carry on writing into the same folders, so players keep their playlists.
      */
-    private ProcessSpec spec(String label, List<String> command) {
-        return ProcessSpec.of(label, command)
-                .withRestart(new RestartPolicy(
-                        new Backoff(restartInitial, restartMax), RestartPolicy.DEFAULT_HEALTHY_RUN, 0))
-                .withWatch(ProgressWatch.PROGRESS_BLOCKS, stallTimeout)
-                .withExplainer((code, lines) -> "ffmpeg " + ProcessSpec.lastWords(code, lines));
+    public void moveOff(String host) {
+        for (String streamId : List.copyOf(jobs.keySet())) {
+            locks.run(streamId, () -> {
+                relaunchIf(streamId, false, t -> t.host().equals(host));
+                relaunchIf(streamId, true, t -> t.host().equals(host));
+            });
+        }
     }
 
-    private List<String> command(
-            RenditionPlan plan, InputInfo input, String inputUrl, Path outputDir, ThumbnailOutput thumbnail) {
-        return FfmpegCommand.build(
-                tools.ffmpeg(), inputUrl, plan, input, new HlsSettings(segmentSeconds, listSize), outputDir, thumbnail);
+    /** An operator pinned a live stream to a worker: its primary packager moves there now. */
+    public void pin(String streamId, String worker) {
+        locks.run(streamId, () -> {
+            PackagingJob job = jobs.get(streamId);
+            if (job == null) {
+                return;
+            }
+            jobs.put(streamId, job.pinnedTo(worker));
+            if (worker != null) {
+                relaunchIf(streamId, false, t -> !t.host().equals(worker));
+            }
+        });
     }
 
-    private void startBackup(String streamId, String name, RenditionPlan plan, InputInfo input, String inputUrl) {
-        HlsFolder target = prepareOutput(hlsDir(name).resolve(BACKUP_DIR), plan.variantNames());
-        // Its own thumbnail file: two processes must never write the same one.
-        ThumbnailOutput thumbnail = thumbnails.output(streamId).forBackup();
-        List<String> command = command(plan, input, inputUrl, target.dir(), thumbnail);
-        var backup = new Transcoder(
-                streamId,
-                spec("ffmpeg-" + name + "-backup", command).partOf(streamId, ProcessRoles.BACKUP_PACKAGER),
-                target,
-                live,
-                supervisor,
-                (reason, count) -> packagerExited.fire(new PackagerExited(streamId, name, true)),
-                true);
-        backups.put(streamId, backup);
-        LOG.info(() -> "Backup packager of stream " + name + " started");
-        backup.start();
+    private void relaunchIf(String streamId, boolean backup, java.util.function.Predicate<Transcoder> when) {
+        Map<String, Transcoder> ofRole = backup ? backups : running;
+        Transcoder old = ofRole.get(streamId);
+        PackagingJob job = jobs.get(streamId);
+        if (old == null || job == null || !when.test(old)) {
+            return;
+        }
+        Transcoder other = (backup ? running : backups).get(streamId);
+        var plan = RenditionPlan.of(job.ladder(), job.input());
+        Transcoder fresh;
+        try {
+            fresh = packagers.make(job, plan, backup, old.target(), other == null ? null : other.host(), true);
+        } catch (NoHostFits e) {
+            LOG.warning(() -> "The " + (backup ? "backup " : "") + "packager of stream " + job.name()
+                    + " cannot move off " + old.host() + ": " + e.getMessage());
+            return;
+        }
+        ofRole.put(streamId, fresh);
+        if (!backup) {
+            thumbnailFrom(job, plan, fresh);
+        }
+        LOG.info(() -> "The " + (backup ? "backup " : "") + "packager of stream " + job.name() + " moves from "
+                + old.host() + " to " + fresh.host());
+        fresh.start();
+        old.stop();
+    }
+
+    /** A remote packager writes no thumbnail (nor does a passthrough one): this node grabs it. */
+    private void thumbnailFrom(PackagingJob job, RenditionPlan plan, Transcoder primary) {
+        thumbnailSources.put(
+                job.streamId(), new ThumbnailSource(plan.passthrough() || primary.thumbnail() == null, job.inputUrl()));
     }
 
     /** The packagers of a live stream: the primary, then the backup of a redundant stream. */
@@ -236,6 +199,16 @@ public class TranscoderSupervisor {
 
     private void stopNow(String streamId) {
         thumbnailSources.remove(streamId);
+        PackagingJob job = jobs.remove(streamId);
+        stopPackagers(streamId);
+        if (job != null) {
+            packagers.release(job.name(), ProcessRoles.PACKAGER);
+            packagers.release(job.name(), ProcessRoles.BACKUP_PACKAGER);
+        }
+        thumbnails.forget(streamId);
+    }
+
+    private void stopPackagers(String streamId) {
         Transcoder backup = backups.remove(streamId);
         if (backup != null) {
             backup.stop();
@@ -250,7 +223,6 @@ public class TranscoderSupervisor {
         if (transcoder != null) {
             transcoder.stop();
         }
-        thumbnails.forget(streamId);
     }
 
     /** Empty while the stream has no transcoder. */

@@ -141,7 +141,7 @@ class ApiFuzzIT {
         var failures = new FuzzFailures(SEED);
         var random = new Random(SEED);
         Unchanged unchanged = unchanged();
-        for (String hook : List.of("/api/hooks/rtmp/publish", "/api/hooks/rtmp/publish_done")) {
+        for (String hook : List.of("/api/hooks/rtmp/publish", "/api/hooks/rtmp/publish_done", "/api/hooks/rtmp/play")) {
             for (String secret :
                     List.of("", "?secret=", "?secret=nope", "?secret=%00", "?secret=" + "s".repeat(10_000))) {
                 for (HookBody body : HookBody.all(hook, random)) {
@@ -160,6 +160,19 @@ class ApiFuzzIT {
                 var call = new Call(method, right, "method " + method, null, null, Set.of(405), false);
                 FuzzChecks.check("nginx hook", Set.of(), call, send(null, call), failures);
             }
+        }
+        // nginx's auth_request before a worker writes HLS: a GET with the written path in headers.
+        String put = "/api/hooks/rtmp/put";
+        for (String secret : List.of("", "?secret=", "?secret=nope", "?secret=%00")) {
+            var call = new Call("GET", put + secret, "worker write, bad secret", null, null, Set.of(403), false);
+            FuzzChecks.check("nginx hook", Set.of(), call, send(null, call), failures);
+        }
+        String rightPut = put + "?secret=" + HeadendProcess.HOOK_SECRET;
+        var noPath = new Call("GET", rightPut, "worker write, no path", null, null, Set.of(400), false);
+        FuzzChecks.check("nginx hook", Set.of(), noPath, send(null, noPath), failures);
+        for (String method : List.of("POST", "PUT", "DELETE", "PATCH", "FOO")) {
+            var call = new Call(method, rightPut, "method " + method, null, null, Set.of(405, 415), false);
+            FuzzChecks.check("nginx hook", Set.of(), call, send(null, call), failures);
         }
         unchanged.verify(failures);
         failures.assertNone();
