@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class WorkerRequestTest {
 
-    static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG3s5QbWmP0xCdm0f3Vt0sJ1u0nqK6xvJ3m2vB8bYq1r";
+    static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEAxbe55la1khIMalUh6tp8GqRPLDJ9Wb6igZ1paWxd/";
 
     private static WorkerRequest request(
             String name, String host, Integer port, String user, String key, Integer slots) {
