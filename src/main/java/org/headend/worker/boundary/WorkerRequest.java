@@ -123,7 +123,7 @@ public record WorkerRequest(String name, String host, Integer port, String user,
         try {
             PinnedHostKey.parse(hostKey.strip());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("hostKey", "'hostKey' is not a host key: " + e.getMessage());
+            throw ApiException.invalid("hostKey", "'hostKey' refused: " + e.getMessage());
         }
         return hostKey.strip();
     }
