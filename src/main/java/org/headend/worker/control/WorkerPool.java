@@ -96,10 +96,18 @@ public class WorkerPool {
         connectSoon(session, ended.next(), Duration.ZERO);
     }
 
-    /** Changed (address, key, user or slots): the link in use is closed and a new one made. */
+    /**
+     * Changed: a new address, user or host key closes the link in use and makes a new one (what
+     * ran there is placed again); new slots alone keep it.
+     */
     public void update(WorkerAddress address, int slots) {
         WorkerSession session = sessions.get(address.name());
-        register(address, slots, session != null && session.isDrained());
+        if (session != null && session.address().equals(address)) {
+            session.resize(slots);
+            changed(address.name());
+        } else {
+            register(address, slots, session != null && session.isDrained());
+        }
     }
 
     /** Removed: its link closed; what ran there has to go elsewhere. */

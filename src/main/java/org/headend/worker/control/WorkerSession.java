@@ -58,6 +58,20 @@ final class WorkerSession {
         return new Ended(ended.wasLinked(), ended.link(), ++attempt);
     }
 
+    /** New slots on the same address: the link stays. */
+    synchronized void resize(int newSlots) {
+        slots = newSlots;
+        if (host != null) {
+            host = new WorkerHost(
+                    host.name(),
+                    newSlots,
+                    host.capabilities(),
+                    host.launcher(),
+                    host.nodeAddress(),
+                    host.workerAddress());
+        }
+    }
+
     /** The retry planned after attempt {@code after} failed: the new attempt's number, or 0 when stale. */
     synchronized int retry(int after) {
         return after == attempt ? ++attempt : 0;

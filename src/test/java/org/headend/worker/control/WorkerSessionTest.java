@@ -115,6 +115,15 @@ class WorkerSessionTest {
     }
 
     @Test
+    void newSlotsKeepTheLink() {
+        int attempt = session.reconnect(ADDRESS, 2, T0).next();
+        session.up(attempt, null, host(), T0);
+        session.resize(6);
+        assertEquals(6, session.host().orElseThrow().slots());
+        assertTrue(session.load(attempt, 1.0), "the same attempt goes on");
+    }
+
+    @Test
     void loadReadingsUpdateTheCapabilitiesAndTheHost() {
         int attempt = session.reconnect(ADDRESS, 2, T0).next();
         session.up(attempt, null, host(), T0);
