@@ -25,7 +25,7 @@ public final class WorkersPage {
 
     /** Waits for the worker's row and answers its text. */
     public String awaitRow(String name) {
-        return browser.find(row(name)).getText();
+        return browser.text(row(name));
     }
 
     /** The public key as the copyable field holds it. */
@@ -45,7 +45,6 @@ public final class WorkersPage {
 
     /** The first error message shown at a field (waits for one). */
     public String fieldError() {
-        return browser.find(By.xpath("//*[contains(@class,'ui-message-error')]"))
-                .getText();
+        return browser.text(By.xpath("//*[contains(@class,'ui-message-error')]"));
     }
 }
