@@ -39,7 +39,7 @@ public class WorkerPool {
 
     private static final Logger LOG = Logger.getLogger(WorkerPool.class.getName());
     private static final Duration LOAD_POLL = Duration.ofSeconds(5);
-    static final String LOST = "the link was lost: the worker stopped answering keep-alives";
+    static final String LOST = "the link was lost: the connection closed or the worker stopped answering";
 
     @Inject
     SshKeys keys;
@@ -93,7 +93,8 @@ public class WorkerPool {
         var ended = session.reconnect(address, slots, time.now());
         let(session, ended, "reconnecting with changed settings");
         changed(session.name());
-        connectSoon(session, ended.next(), Duration.ZERO);
+        int attempt = ended.next();
+        connecting.execute(() -> connect(session, attempt));
     }
 
     /**
@@ -181,18 +182,6 @@ public class WorkerPool {
         String host = change.now().host();
         if (host != null && sessions.containsKey(host)) {
             changed(host);
-        }
-    }
-
-    private void connectSoon(WorkerSession session, int attempt, Duration delay) {
-        if (attempt == 0) {
-            return;
-        }
-        Runnable connect = () -> connecting.execute(() -> connect(session, attempt));
-        if (delay.isZero()) {
-            connect.run();
-        } else {
-            session.plan(attempt, time.after(delay, connect), false);
         }
     }
 
