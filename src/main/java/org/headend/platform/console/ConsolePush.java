@@ -20,7 +20,7 @@ import org.omnifaces.cdi.PushContext;
 public class ConsolePush {
 
     static final List<String> TYPES =
-            List.of("state", "created", "deleted", "notice", "figures", "output", "origins", "multicast");
+            List.of("state", "created", "deleted", "notice", "figures", "output", "origins", "multicast", "workers");
 
     @Inject
     @Push(channel = "console")

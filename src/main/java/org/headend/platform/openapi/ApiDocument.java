@@ -23,7 +23,7 @@ import org.headend.platform.Problem;
                         title = "Headend API",
                         version = "1",
                         description = "Live-video control plane: streams, their outputs, origins, multicast senders "
-                                + "and recordings, encoding ladders, users, API tokens, webhooks and the audit trail. "
+                                + "and recordings, encoding ladders, users, API tokens, webhooks, the audit trail and worker hosts. "
                                 + "Every call but sign-in needs `Authorization: Bearer <token>` (a JWT from "
                                 + "`POST /api/v1/auth/token`, or a personal API token `hpat_...`). Every error is an "
                                 + "RFC 9457 `application/problem+json` document and changes nothing."),
@@ -40,7 +40,10 @@ import org.headend.platform.Problem;
             @Tag(name = "users", description = "Local users and their roles (admins only)."),
             @Tag(name = "tokens", description = "Personal API tokens (`hpat_...`) for scripts and OIDC users."),
             @Tag(name = "webhooks", description = "Signed event notifications and their deliveries (admins only)."),
-            @Tag(name = "audit", description = "The audit trail of every change and sign-in (admins only).")
+            @Tag(name = "audit", description = "The audit trail of every change and sign-in (admins only)."),
+            @Tag(
+                    name = "workers",
+                    description = "Worker hosts that transcode over SSH: registration, state, drain (admins only).")
         },
         components =
                 @Components(

@@ -20,6 +20,8 @@ public final class ConsolePages {
             Set.of("admin"),
             "/webhooks",
             Set.of("admin"),
+            "/workers",
+            Set.of("admin"),
             "/stream-new",
             STAFF,
             "/ladder",

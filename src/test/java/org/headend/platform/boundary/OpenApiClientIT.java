@@ -46,7 +46,8 @@ class OpenApiClientIT {
             "users",
             "tokens",
             "webhooks",
-            "audit");
+            "audit",
+            "workers");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     @Test

@@ -21,6 +21,7 @@ class ConsolePagesTest {
     void usersAndAuditAreForAdminsAndEditingForStaff() {
         assertEquals(Optional.of(Set.of("admin")), ConsolePages.rolesFor("/users"));
         assertEquals(Optional.of(Set.of("admin")), ConsolePages.rolesFor("/webhooks"));
+        assertEquals(Optional.of(Set.of("admin")), ConsolePages.rolesFor("/workers"));
         assertEquals(Optional.of(Set.of("admin")), ConsolePages.rolesFor(ConsolePages.page("/audit.xhtml")));
         assertEquals(Optional.of(Set.of("admin", "operator")), ConsolePages.rolesFor("/ladder"));
         assertEquals(Optional.empty(), ConsolePages.rolesFor("/streams"));
