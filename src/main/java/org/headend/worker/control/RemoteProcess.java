@@ -111,7 +111,7 @@ final class RemoteProcess implements LaunchedProcess {
 
     /** The output ended: the exit status follows (or never comes, when the link died). */
     private void ended() {
-        WorkerLink.awaitClosed(channel, Long.MAX_VALUE);
+        WorkerLink.awaitClosed(channel);
         int status = channel.isClosed() ? channel.getExitStatus() : -1;
         channel.disconnect();
         pid.completeExceptionally(new IOException("ended before it told its pid"));

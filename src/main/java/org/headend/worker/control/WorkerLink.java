@@ -129,22 +129,33 @@ public final class WorkerLink implements AutoCloseable {
         channel.setInputStream(new ByteArrayInputStream(new byte[0]));
         var stderr = new ByteArrayOutputStream();
         channel.setErrStream(stderr, true);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        ScheduledFuture<?> timer = WATCHER.schedule(channel::disconnect, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        var timedOut = new AtomicBoolean();
+        ScheduledFuture<?> timer = WATCHER.schedule(
+                () -> {
+                    timedOut.set(true);
+                    channel.disconnect();
+                },
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             InputStream out = channel.getInputStream();
             channel.connect((int) Math.max(1, timeout.toMillis()));
             byte[] stdout = out.readAllBytes();
             // The exit status follows the end of the output in the protocol.
-            awaitClosed(channel, deadline);
-            if (!channel.isClosed() || System.nanoTime() > deadline) {
+            awaitClosed(channel);
+            if (timedOut.get()) {
                 throw new WorkerLinkException("a command on worker " + address.name() + " did not finish within "
                         + timeout.toSeconds() + " s");
+            }
+            if (!channel.isClosed()) {
+                throw down(new IOException("the channel closed without an exit status"));
             }
             return new ExecResult(
                     channel.getExitStatus(),
                     new String(stdout, StandardCharsets.UTF_8),
                     stderr.toString(StandardCharsets.UTF_8));
+        } catch (WorkerLinkException e) {
+            throw e;
         } catch (JSchException | IOException e) {
             throw down(e);
         } finally {
@@ -171,9 +182,10 @@ public final class WorkerLink implements AutoCloseable {
         return new WorkerLinkException("worker " + address.name() + " did not run a command: " + e.getMessage(), e);
     }
 
-    static void awaitClosed(ChannelExec channel, long deadlineNanos) {
-        long end = Math.min(deadlineNanos, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS));
-        while (!channel.isClosed() && System.nanoTime() < end) {
+    /** Waits a moment for a channel whose output ended to close (then its exit status is in). */
+    static void awaitClosed(ChannelExec channel) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+        while (!channel.isClosed() && end - System.nanoTime() > 0) {
             try {
                 // JSch has no callback for a channel's close; the status is there within milliseconds.
                 Thread.sleep(10);

@@ -77,6 +77,10 @@ class SshLauncherIT {
         String typeAndKey = server.hostKeyLine().substring(server.hostKeyLine().indexOf(' ') + 1);
         try (var link = connect(typeAndKey)) {
             assertEquals(3, link.exec("exit 3", Duration.ofSeconds(5)).exitCode());
+            var slow = assertThrows(WorkerLinkException.class, () -> link.exec("sleep 10", Duration.ofSeconds(1)));
+            assertEquals("a command on worker w1 did not finish within 1 s", slow.getMessage());
+            assertEquals(
+                    "still\n", link.exec("echo still", Duration.ofSeconds(5)).stdout(), "the link is fine");
         }
         assertEquals(0, losses.get(), "closing a link is no loss");
     }
