@@ -1,15 +1,8 @@
 package org.headend.testing;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A small LAN made of network namespaces, for multicast tests: a bridge in a namespace of its own,
@@ -30,12 +23,7 @@ public final class LanNamespaces implements AutoCloseable {
 
     /** Whether {@code ip netns} works here (root and iproute2): without it the tests are skipped. */
     public static boolean available() {
-        try {
-            run(List.of("ip", "netns", "list"));
-            return "root".equals(ProcessHandle.current().info().user().orElse(""));
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return NetworkNamespaces.available();
     }
 
     public LanNamespaces create() {
@@ -124,20 +112,12 @@ public final class LanNamespaces implements AutoCloseable {
 
     /** Whether the process lives in the sender namespace: its network namespace is that one. */
     public boolean inSenderNamespace(ProcessHandle process) {
-        try {
-            return Files.isSameFile(
-                    Path.of("/proc", Long.toString(process.pid()), "ns", "net"),
-                    Path.of("/run/netns", senderNamespace()));
-        } catch (IOException gone) {
-            return false;
-        }
+        return NetworkNamespaces.contains(senderNamespace(), process.pid());
     }
 
     /** The command line that runs {@code command} inside receiver namespace n. */
     public List<String> inReceiver(int n, List<String> command) {
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", receiverNamespace(n)));
-        argv.addAll(command);
-        return argv;
+        return NetworkNamespaces.exec(receiverNamespace(n), command);
     }
 
     /**
@@ -148,63 +128,12 @@ public final class LanNamespaces implements AutoCloseable {
     @Override
     public void close() {
         for (String ns : namespaces) {
-            killAllIn(ns);
-            quietly(List.of("ip", "netns", "del", ns));
-        }
-    }
-
-    private static void killAllIn(String namespace) {
-        List<ProcessHandle> left;
-        try {
-            left = run(List.of("ip", "netns", "pids", namespace))
-                    .lines()
-                    .map(String::strip)
-                    .filter(l -> l.matches("[0-9]+"))
-                    .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)).stream())
-                    .toList();
-        } catch (RuntimeException noSuchNamespace) {
-            return;
-        }
-        left.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle p : left) {
-            try {
-                p.onExit().get(5, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException stillThere) {
-                // Deleting the name below still works; the namespace goes with its last process.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static void quietly(List<String> command) {
-        try {
-            run(command);
-        } catch (RuntimeException alreadyGone) {
-            // Nothing left to delete.
+            NetworkNamespaces.killAllIn(ns);
+            Commands.quietly("ip", "netns", "del", ns);
         }
     }
 
     private static void ip(String... args) {
-        List<String> command = new ArrayList<>(List.of("ip"));
-        command.addAll(List.of(args));
-        run(command);
-    }
-
-    private static String run(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        NetworkNamespaces.ip(args);
     }
 }
