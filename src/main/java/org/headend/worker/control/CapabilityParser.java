@@ -44,16 +44,9 @@ final class CapabilityParser {
         if (version.isEmpty()) {
             throw new WorkerLinkException("ffmpeg on the worker does not tell its version: is it broken?");
         }
-        var encoders = new TreeSet<String>();
-        for (String line : sections.getOrDefault("encoders", List.of())) {
-            String[] words = line.strip().split("\\s+");
-            if (words.length > 1 && H264_ENCODERS.contains(words[1])) {
-                encoders.add(words[1]);
-            }
-        }
         return new WorkerCapabilities(
                 ffmpegVersion(version.get(0)),
-                encoders,
+                h264Encoders(sections.getOrDefault("encoders", List.of())),
                 sections.getOrDefault("devices", List.of()).stream()
                         .filter(d -> d.startsWith("/dev/dri/renderD"))
                         .sorted()
@@ -64,6 +57,18 @@ final class CapabilityParser {
     }
 
     /** The one-minute load average, the first field of {@code /proc/loadavg}. */
+    /** The H.264 encoders in {@code ffmpeg -encoders} lines (" V....D libx264  ..."). */
+    static Set<String> h264Encoders(List<String> lines) {
+        var encoders = new TreeSet<String>();
+        for (String line : lines) {
+            String[] words = line.strip().split("\\s+");
+            if (words.length > 1 && H264_ENCODERS.contains(words[1])) {
+                encoders.add(words[1]);
+            }
+        }
+        return encoders;
+    }
+
     static double load(String loadavg) throws WorkerLinkException {
         String first = loadavg.strip().split("\\s+")[0];
         try {

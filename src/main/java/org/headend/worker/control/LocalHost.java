@@ -54,7 +54,7 @@ public class LocalHost {
             RunResult result = supervisor.run(
                     ProcessSpec.of("local-encoders", List.of(tools.ffmpeg(), "-hide_banner", "-encoders")),
                     Duration.ofSeconds(10));
-            encoders = h264Encoders(result.stdout());
+            encoders = CapabilityParser.h264Encoders(result.stdout());
         } catch (java.io.IOException e) {
             LOG.warning(() -> "Cannot ask the local ffmpeg for its encoders: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -67,17 +67,5 @@ public class LocalHost {
         boolean nvidia = new File("/dev/nvidia0").exists();
         return new WorkerCapabilities(
                 null, encoders, devices, nvidia, Runtime.getRuntime().availableProcessors(), 0);
-    }
-
-    private static final Set<String> H264 = Set.of("libx264", "h264_nvenc", "h264_vaapi", "h264_qsv");
-
-    /** The H.264 encoders in {@code ffmpeg -encoders} output (" V....D libx264  ..."). */
-    static Set<String> h264Encoders(List<String> lines) {
-        return lines.stream()
-                .map(String::trim)
-                .map(l -> l.split("\\s+"))
-                .filter(f -> f.length > 1 && H264.contains(f[1]))
-                .map(f -> f[1])
-                .collect(java.util.stream.Collectors.toSet());
     }
 }

@@ -67,6 +67,11 @@ public class WorkerPool {
     @ConfigProperty(name = "headend.workers.reconnect.max", defaultValue = "PT30S")
     Duration reconnectMax;
 
+    /** From a worker's loss to its streams playing elsewhere: noticing the loss may take half. */
+    @Inject
+    @ConfigProperty(name = "headend.workers.failover", defaultValue = "PT10S")
+    Duration failover;
+
     @Inject
     @ConfigProperty(name = "headend.workers.node-address")
     Optional<String> nodeAddress;
@@ -82,6 +87,11 @@ public class WorkerPool {
     @PostConstruct
     void init() {
         backoff = new Backoff(Duration.ofSeconds(1), reconnectMax);
+        // Three keep-alives unanswered mean a lost link: within half the failover budget.
+        Duration withinBudget = failover.dividedBy(6);
+        if (withinBudget.compareTo(keepAlive) < 0) {
+            keepAlive = withinBudget.compareTo(Duration.ofMillis(200)) < 0 ? Duration.ofMillis(200) : withinBudget;
+        }
         time = supervisor.scheduling();
         connecting = Executors.newCachedThreadPool(supervisor.threads());
     }
