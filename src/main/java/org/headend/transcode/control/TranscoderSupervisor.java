@@ -193,7 +193,14 @@ public class TranscoderSupervisor {
     private List<String> command(
             RenditionPlan plan, InputInfo input, String inputUrl, Path outputDir, ThumbnailOutput thumbnail) {
         return FfmpegCommand.build(
-                tools.ffmpeg(), inputUrl, plan, input, new HlsSettings(segmentSeconds, listSize), outputDir, thumbnail);
+                tools.ffmpeg(),
+                inputUrl,
+                plan,
+                input,
+                new HlsSettings(segmentSeconds, listSize),
+                outputDir.toString(),
+                thumbnail,
+                HostEncoders.x264Only());
     }
 
     private void startBackup(String streamId, String name, RenditionPlan plan, InputInfo input, String inputUrl) {
