@@ -13,6 +13,7 @@ import org.headend.platform.ApiException;
 import org.headend.platform.console.CallerRoles;
 import org.headend.platform.console.ConsoleMessages;
 import org.headend.transcode.entity.Ladder;
+import org.headend.transcode.entity.VideoEncoder;
 import org.omnifaces.util.Faces;
 
 /**
@@ -101,6 +102,10 @@ public class LadderFormView implements Serializable {
 
     public List<String> getPresets() {
         return List.of("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow");
+    }
+
+    public List<String> getEncoders() {
+        return VideoEncoder.accepted();
     }
 
     public String getName() {

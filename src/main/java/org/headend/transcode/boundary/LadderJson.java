@@ -15,11 +15,20 @@ public record LadderJson(String name, boolean builtIn, boolean passthrough, List
             int audioKbps,
             int maxFps,
             String profile,
-            String preset) {
+            String preset,
+            String encoder) {
 
         static RenditionJson of(Rendition r) {
             return new RenditionJson(
-                    r.name(), r.width(), r.height(), r.videoKbps(), r.audioKbps(), r.maxFps(), r.profile(), r.preset());
+                    r.name(),
+                    r.width(),
+                    r.height(),
+                    r.videoKbps(),
+                    r.audioKbps(),
+                    r.maxFps(),
+                    r.profile(),
+                    r.preset(),
+                    r.encoder());
         }
     }
 

@@ -69,6 +69,14 @@ final class LadderSchemas {
                 defaultValue = "veryfast")
         String preset;
 
+        @Schema(
+                description = "The H.264 encoder: auto takes the best the packager's host has (NVENC, QSV, "
+                        + "VAAPI, else x264); a named one is used only on a host that has it, and a ladder "
+                        + "asking for one no host has is not placed",
+                enumeration = {"auto", "x264", "nvenc", "vaapi", "qsv"},
+                defaultValue = "auto")
+        String encoder;
+
         private Rendition() {}
     }
 }

@@ -35,6 +35,7 @@ import org.headend.platform.openapi.Problems;
 import org.headend.transcode.control.LadderStore;
 import org.headend.transcode.entity.Ladder;
 import org.headend.transcode.entity.Rendition;
+import org.headend.transcode.entity.VideoEncoder;
 
 /** Ladders: list, create, replace and delete; the built-in ones can be read but not changed. */
 @Path("v1/ladders")
@@ -48,7 +49,7 @@ public class LaddersResource {
 
     private static final Set<String> LADDER_FIELDS = Set.of("name", "passthrough", "renditions");
     private static final Set<String> RENDITION_FIELDS =
-            Set.of("name", "width", "height", "videoKbps", "audioKbps", "maxFps", "profile", "preset");
+            Set.of("name", "width", "height", "videoKbps", "audioKbps", "maxFps", "profile", "preset", "encoder");
 
     @Inject
     LadderStore ladders;
@@ -155,7 +156,8 @@ public class LaddersResource {
                     r.optionalInt("audioKbps").orElse(128),
                     r.optionalInt("maxFps").orElse(30),
                     r.optionalString("profile").orElse("main"),
-                    r.optionalString("preset").orElse("veryfast")));
+                    r.optionalString("preset").orElse("veryfast"),
+                    r.optionalString("encoder").orElse(VideoEncoder.AUTO.value())));
         }
         return renditions;
     }

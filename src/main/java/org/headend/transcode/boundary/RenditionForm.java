@@ -2,6 +2,7 @@ package org.headend.transcode.boundary;
 
 import java.io.Serializable;
 import org.headend.transcode.entity.Rendition;
+import org.headend.transcode.entity.VideoEncoder;
 
 /** One editable rendition row of the console's ladder form. */
 public class RenditionForm implements Serializable {
@@ -16,6 +17,7 @@ public class RenditionForm implements Serializable {
     private int maxFps = 30;
     private String profile = "main";
     private String preset = "veryfast";
+    private String encoder = VideoEncoder.AUTO.value();
 
     static RenditionForm of(Rendition r) {
         var form = new RenditionForm();
@@ -27,11 +29,12 @@ public class RenditionForm implements Serializable {
         form.maxFps = r.maxFps();
         form.profile = r.profile();
         form.preset = r.preset();
+        form.encoder = r.encoder();
         return form;
     }
 
     Rendition toRendition() {
-        return new Rendition(name, width, height, videoKbps, audioKbps, maxFps, profile, preset);
+        return new Rendition(name, width, height, videoKbps, audioKbps, maxFps, profile, preset, encoder);
     }
 
     public String getName() {
@@ -96,5 +99,13 @@ public class RenditionForm implements Serializable {
 
     public void setPreset(String preset) {
         this.preset = preset;
+    }
+
+    public String getEncoder() {
+        return encoder;
+    }
+
+    public void setEncoder(String encoder) {
+        this.encoder = encoder;
     }
 }

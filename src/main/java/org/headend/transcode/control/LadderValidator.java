@@ -7,11 +7,13 @@ import java.util.regex.Pattern;
 import org.headend.platform.ApiException;
 import org.headend.stream.control.StreamNames;
 import org.headend.transcode.entity.Rendition;
+import org.headend.transcode.entity.VideoEncoder;
 
 /**
  * Checks a ladder before it is stored, so no ffmpeg is ever started from a ladder it would refuse
  * or choke on: even dimensions (x264 needs them for 4:2:0), bitrates and frame rates in bounds,
- * known profiles and presets, rendition names safe for paths.
+ * known profiles, presets and encoders, rendition names safe for paths. Whether a host has the
+ * encoder a rendition asks for is placement's question, not this one's: hosts come and go.
  */
 public final class LadderValidator {
 
@@ -54,6 +56,10 @@ public final class LadderValidator {
             }
             if (r.preset() == null || !PRESETS.contains(r.preset())) {
                 throw ApiException.invalid(at + ".preset", at + ".preset must be one of " + PRESETS + ".");
+            }
+            if (VideoEncoder.of(r.encoder()).isEmpty()) {
+                throw ApiException.invalid(
+                        at + ".encoder", at + ".encoder must be one of " + VideoEncoder.accepted() + ".");
             }
         }
     }

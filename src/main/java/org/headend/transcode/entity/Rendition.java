@@ -23,8 +23,12 @@ public class Rendition {
     private String profile;
     private String preset;
 
+    /** As the API spells it ({@link VideoEncoder#value()}); text like profile and preset, so the validator sees what was sent. */
+    private String encoder = VideoEncoder.AUTO.value();
+
     protected Rendition() {}
 
+    /** A rendition that lets the host pick its encoder ({@code auto}). */
     public Rendition(
             String name,
             int width,
@@ -34,6 +38,19 @@ public class Rendition {
             int maxFps,
             String profile,
             String preset) {
+        this(name, width, height, videoKbps, audioKbps, maxFps, profile, preset, VideoEncoder.AUTO.value());
+    }
+
+    public Rendition(
+            String name,
+            int width,
+            int height,
+            int videoKbps,
+            int audioKbps,
+            int maxFps,
+            String profile,
+            String preset,
+            String encoder) {
         this.name = name;
         this.width = width;
         this.height = height;
@@ -42,6 +59,7 @@ public class Rendition {
         this.maxFps = maxFps;
         this.profile = profile;
         this.preset = preset;
+        this.encoder = encoder;
     }
 
     public String name() {
@@ -76,8 +94,20 @@ public class Rendition {
         return preset;
     }
 
+    /** The encoder as sent and stored; {@link #videoEncoder()} once the ladder has been validated. */
+    public String encoder() {
+        return encoder;
+    }
+
+    /** The encoder asked for; fails for a value the ladder validator would have refused. */
+    public VideoEncoder videoEncoder() {
+        return VideoEncoder.of(encoder)
+                .orElseThrow(
+                        () -> new IllegalStateException("Rendition " + name + " has an unknown encoder: " + encoder));
+    }
+
     /** The same rendition at another size, for a source smaller than every rung. */
     public Rendition resizedTo(int newWidth, int newHeight) {
-        return new Rendition(name, newWidth, newHeight, videoKbps, audioKbps, maxFps, profile, preset);
+        return new Rendition(name, newWidth, newHeight, videoKbps, audioKbps, maxFps, profile, preset, encoder);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import org.headend.testing.Api;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
@@ -54,6 +55,53 @@ class LaddersResourceIT {
         assertTrue(odd.isProblem());
         assertTrue(odd.json().getString("detail").contains("width"), odd.body());
         assertEquals(404, api.get("/api/v1/ladders/" + name).status());
+    }
+
+    @Test
+    void eachRenditionAsksForAnEncoderAutoUnlessNamed() {
+        String name = Names.unique("gpu");
+        var created = api.post("/api/v1/ladders", withEncoder(name, "nvenc"));
+        assertEquals(201, created.status(), created.body());
+        assertEquals(
+                "nvenc",
+                firstRendition(api.get("/api/v1/ladders/" + name).json()).getString("encoder"));
+
+        var replaced = api.put("/api/v1/ladders/" + name, SampleLadders.oneRendition(name, 640, 360));
+        assertEquals("auto", firstRendition(replaced.json()).getString("encoder"), replaced.body());
+        assertEquals(
+                "auto",
+                firstRendition(api.get("/api/v1/ladders/default").json()).getString("encoder"),
+                "the built-in ladders, from before the column, let the host choose");
+    }
+
+    @Test
+    void anUnknownEncoderIsRefusedAndNotStored() {
+        String name = Names.unique("h265");
+        var refused = api.post("/api/v1/ladders", withEncoder(name, "h265"));
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.isProblem());
+        String detail = refused.json().getString("detail");
+        assertTrue(detail.contains("renditions[0].encoder") && detail.contains("vaapi"), detail);
+        assertEquals(404, api.get("/api/v1/ladders/" + name).status());
+    }
+
+    private static JsonObject withEncoder(String name, String encoder) {
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add(
+                        "renditions",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("name", "hd")
+                                        .add("width", 1280)
+                                        .add("height", 720)
+                                        .add("videoKbps", 3000)
+                                        .add("encoder", encoder)))
+                .build();
+    }
+
+    private static JsonObject firstRendition(JsonObject ladder) {
+        return ladder.getJsonArray("renditions").getJsonObject(0);
     }
 
     @Test

@@ -36,7 +36,15 @@ class FfmpegCommandTest {
     }
 
     static List<String> build(Ladder ladder, InputInfo input, String url) {
-        return FfmpegCommand.build("/usr/bin/ffmpeg", url, RenditionPlan.of(ladder, input), input, HLS, OUT, THUMBNAIL);
+        return FfmpegCommand.build(
+                "/usr/bin/ffmpeg",
+                url,
+                RenditionPlan.of(ladder, input),
+                input,
+                HLS,
+                OUT.toString(),
+                THUMBNAIL,
+                HostEncoders.x264Only());
     }
 
     static String after(List<String> args, String option) {
@@ -135,7 +143,11 @@ class FfmpegCommandTest {
         assertEquals("1600k", after(cut, "-bufsize:v:2"));
         assertEquals("faster", after(cut, "-preset:v:2"));
         assertEquals("96k", after(cut, "-b:a:2"));
-        assertEquals("libx264", after(cut, "-c:v"));
+        assertEquals(
+                List.of("libx264", "libx264", "libx264"),
+                List.of(after(cut, "-c:v:0"), after(cut, "-c:v:1"), after(cut, "-c:v:2")));
+        assertEquals("yuv420p", after(cut, "-pix_fmt:v:2"));
+        assertEquals("0", after(cut, "-sc_threshold:v:1"), "no keyframe at a scene cut, off the grid");
         assertEquals("aac", after(cut, "-c:a"));
     }
 
@@ -181,7 +193,8 @@ class FfmpegCommandTest {
                 "expr:gte(t,if(eq(n_forced,0),0,1+(n_forced-1)*4))",
                 after(cut, "-force_key_frames"),
                 "keyframes at 0, 1, 5, 9, ... s: a 1 s first segment, then 4 s ones");
-        assertEquals("keyint=infinite", after(cut, "-x264-params"), "no keyframe off the grid, no extra cut");
+        assertEquals("keyint=infinite", after(cut, "-x264-params:v:0"), "no keyframe off the grid, no extra cut");
+        assertEquals("keyint=infinite", after(cut, "-x264-params:v:2"));
     }
 
     @Test
@@ -194,8 +207,9 @@ class FfmpegCommandTest {
                 RenditionPlan.of(defaultLadder(), HD_60FPS),
                 HD_60FPS,
                 oneSecond,
-                OUT,
-                THUMBNAIL);
+                OUT.toString(),
+                THUMBNAIL,
+                HostEncoders.x264Only());
 
         assertFalse(cut.contains("-hls_init_time"), cut.toString());
         assertEquals("expr:gte(t,n_forced*1)", after(cut, "-force_key_frames"));
@@ -207,7 +221,7 @@ class FfmpegCommandTest {
 
         assertFalse(cut.contains("-hls_init_time"), "copied video is cut at the publisher's keyframes: " + cut);
         assertFalse(cut.contains("-force_key_frames"), cut.toString());
-        assertFalse(cut.contains("-x264-params"), cut.toString());
+        assertFalse(cut.stream().anyMatch(a -> a.startsWith("-x264-params")), cut.toString());
     }
 
     @Test
@@ -249,7 +263,7 @@ class FfmpegCommandTest {
         assertEquals(List.of("0:v:0", "0:a:0"), valuesOf(cut, "-map"));
         assertEquals("v:0,a:0,name:source", after(cut, "-var_stream_map"));
         assertFalse(cut.contains("-filter_complex"), cut.toString());
-        assertFalse(cut.contains("-c:v"), cut.toString());
+        assertFalse(cut.stream().anyMatch(a -> a.startsWith("-c:v")), cut.toString());
         assertEquals("4", after(cut, "-hls_time"));
     }
 

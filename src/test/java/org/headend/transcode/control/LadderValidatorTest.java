@@ -82,6 +82,32 @@ class LadderValidatorTest {
         assertNames(refusal(rendition("a", 640, 360, 800, 96, 30, "main", "placebo")), "renditions[0].preset");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "x264", "nvenc", "vaapi", "qsv"})
+    void acceptsEveryKnownEncoder(String encoder) {
+        var r = new Rendition("a", 640, 360, 800, 96, 30, "main", "fast", encoder);
+
+        assertDoesNotThrow(() -> LadderValidator.validate("custom", false, List.of(r)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h264_nvenc", "libx264", "NVENC", "x265", "amf", ""})
+    void rejectsAnUnknownEncoderNamingTheAcceptedOnes(String encoder) {
+        var r = new Rendition("a", 640, 360, 800, 96, 30, "main", "fast", encoder);
+
+        String refused = refusal(r);
+
+        assertNames(refused, "renditions[0].encoder", "auto", "x264", "nvenc", "vaapi", "qsv");
+        var field = assertThrows(ApiException.class, () -> LadderValidator.validate("custom", false, List.of(r)))
+                .field();
+        assertEquals("renditions[0].encoder", field, "shown next to the console's encoder select");
+    }
+
+    @Test
+    void rejectsAMissingEncoderAsAMissingProfile() {
+        assertNames(refusal(new Rendition("a", 640, 360, 800, 96, 30, "main", "fast", null)), "renditions[0].encoder");
+    }
+
     @Test
     void errorNamesTheIndexOfTheFaultyRendition() {
         var renditions = new ArrayList<>(defaultRenditions());
