@@ -1,9 +1,9 @@
 package org.headend.worker.boundary;
 
-import static org.headend.worker.boundary.RegisteredHosts.awaitFfmpeg;
-import static org.headend.worker.boundary.RegisteredHosts.awaitNoFfmpeg;
-import static org.headend.worker.boundary.RegisteredHosts.path;
-import static org.headend.worker.boundary.RegisteredHosts.register;
+import static org.headend.testing.RegisteredHosts.awaitFfmpeg;
+import static org.headend.testing.RegisteredHosts.awaitNoFfmpeg;
+import static org.headend.testing.RegisteredHosts.path;
+import static org.headend.testing.RegisteredHosts.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,9 +18,12 @@ import org.headend.testing.Api;
 import org.headend.testing.Await;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.Names;
+import org.headend.testing.PlacedStream;
+import org.headend.testing.RegisteredHosts;
 import org.headend.testing.SampleLadders;
 import org.headend.testing.WorkerHost;
 import org.headend.testing.WorkerHosts;
+import org.headend.testing.WorkerLoss;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package org.headend.worker.boundary;
+package org.headend.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,33 +12,35 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.headend.testing.Api;
-import org.headend.testing.Await;
-import org.headend.testing.HeadendProcess;
-import org.headend.testing.HlsMaster;
-import org.headend.testing.HlsPlayer;
-import org.headend.testing.Publisher;
-import org.headend.testing.SampleStreams;
 import org.headend.testing.SampleStreams.SampleStream;
 
 /**
- * A live stream of {@link WorkersIT}, published by a real {@link Publisher}, and what the test reads
+ * A live stream of the workers' tests and benches (WorkersIT, org.headend.bench), published by a real {@link Publisher}, and what the test reads
  * of it: where its packager runs (the processes API), whether an ffmpeg of it runs on the node,
  * and whether its playback URL plays (a new segment that downloads, then a real player reading
  * through the next one). Closing it stops the publisher and deletes the stream.
  */
-final class PlacedStream implements AutoCloseable {
+public final class PlacedStream implements AutoCloseable {
 
+    private final int[] picture;
     private SampleStream stream;
     private Publisher publisher;
 
-    private PlacedStream(SampleStream stream) {
+    private PlacedStream(SampleStream stream, int[] picture) {
         this.stream = stream;
+        this.picture = picture.clone();
     }
 
     /** A stream on {@code ladder} pinned to {@code worker} ({@code null}: placed by Headend), then published. */
-    static PlacedStream publishing(HeadendProcess app, Api api, String ladder, String worker) {
-        var placed = new PlacedStream(SampleStreams.withLadder(api, "onworker", ladder));
+    public static PlacedStream publishing(HeadendProcess app, Api api, String ladder, String worker) {
+        return publishing(app, api, ladder, worker, 320, 180, 15);
+    }
+
+    /** As above, with a publisher of that picture size and frame rate (a 2 s GOP, as {@link Publisher}'s). */
+    public static PlacedStream publishing(
+            HeadendProcess app, Api api, String ladder, String worker, int width, int height, int fps) {
+        var placed =
+                new PlacedStream(SampleStreams.withLadder(api, "onworker", ladder), new int[] {width, height, fps});
         try {
             if (worker != null) {
                 // The existing PUT wants the ladder when nothing else changes; the worker is the news.
@@ -58,22 +60,22 @@ final class PlacedStream implements AutoCloseable {
         }
     }
 
-    SampleStream stream() {
+    public SampleStream stream() {
         return stream;
     }
 
     /** From now on through this client, e.g. the next run of a restarted app. */
-    void via(Api api) {
+    public void via(Api api) {
         stream = stream.via(api);
     }
 
     /** Publishes (again) into this app, e.g. after a restart of it. */
-    void publish(HeadendProcess app) {
+    public void publish(HeadendProcess app) {
         stopPublishing();
-        publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 15);
+        publisher = Publisher.start(app.rtmpUrl(), stream.key(), picture[0], picture[1], picture[2]);
     }
 
-    void stopPublishing() {
+    public void stopPublishing() {
         if (publisher != null) {
             publisher.close();
             publisher = null;
@@ -81,7 +83,7 @@ final class PlacedStream implements AutoCloseable {
     }
 
     /** The stream's packager as the processes API shows it (role, host, pid, state, restarts), or null. */
-    JsonObject packager(Api api) {
+    public JsonObject packager(Api api) {
         return api.get(stream.path("processes")).json().getJsonArray("items").stream()
                 .map(JsonObject.class::cast)
                 .filter(p -> "packager".equals(p.getString("role")))
@@ -90,16 +92,16 @@ final class PlacedStream implements AutoCloseable {
     }
 
     /** Waits until the packager is RUNNING on {@code host}; answers it. */
-    JsonObject awaitPackagerOn(Api api, String host, Duration deadline) {
+    public JsonObject awaitPackagerOn(Api api, String host, Duration deadline) {
         return awaitPackager(api, "on " + host, p -> host.equals(p.getString("host")), deadline);
     }
 
-    JsonObject awaitPackagerAwayFrom(Api api, String host, Duration deadline) {
+    public JsonObject awaitPackagerAwayFrom(Api api, String host, Duration deadline) {
         return awaitPackager(api, "away from " + host, p -> !host.equals(p.getString("host")), deadline);
     }
 
     /** Waits until the packager is RUNNING and as {@code wanted} says; answers it. */
-    JsonObject awaitPackager(Api api, String what, Predicate<JsonObject> wanted, Duration deadline) {
+    public JsonObject awaitPackager(Api api, String what, Predicate<JsonObject> wanted, Duration deadline) {
         JsonObject[] last = new JsonObject[1];
         try {
             return Await.until("the packager of " + stream.name() + " running " + what, deadline, () -> {
@@ -117,7 +119,7 @@ final class PlacedStream implements AutoCloseable {
      * What the stream's status says of its placement ({@code placement}, {@code lastError} or the
      * transcoder's {@code lastError}) when that mentions {@code word}; null otherwise.
      */
-    String statusSaying(Api api, String word) {
+    public String statusSaying(Api api, String word) {
         JsonObject status = api.get(stream.path("status")).json();
         JsonObject transcoder = status.get("transcoder") instanceof JsonObject t ? t : JsonValue.EMPTY_JSON_OBJECT;
         return Stream.of(status.get("placement"), status.get("lastError"), transcoder.get("lastError"))
@@ -128,14 +130,14 @@ final class PlacedStream implements AutoCloseable {
     }
 
     /** The ffmpegs the app runs on the node for this stream (its name is in their arguments). */
-    List<ProcessHandle> onNode(HeadendProcess app) {
+    public List<ProcessHandle> onNode(HeadendProcess app) {
         return app.children("ffmpeg").stream()
                 .filter(p -> p.info().commandLine().orElse("").contains(stream.name()))
                 .toList();
     }
 
     /** Waits, up to the deadline, for a segment newer than the newest one now, and downloads it. */
-    void awaitNewSegment(Duration deadline) {
+    public void awaitNewSegment(Duration deadline) {
         String media = HlsMaster.firstVariant(stream.playbackUrl(), deadline);
         String before = newest(media);
         String fresh = Await.until("a new segment in " + media, deadline, () -> {
@@ -147,7 +149,7 @@ final class PlacedStream implements AutoCloseable {
     }
 
     /** Plays: a new segment within the deadline, then a real player reads through the next one. */
-    void assertPlays(Duration deadline) {
+    public void assertPlays(Duration deadline) {
         awaitNewSegment(deadline);
         Process player = HlsPlayer.reading(stream.playbackUrl(), "workers");
         try {

@@ -1,36 +1,32 @@
-package org.headend.worker.boundary;
+package org.headend.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
 import java.time.Duration;
 import java.util.List;
-import org.headend.testing.Api;
-import org.headend.testing.Await;
-import org.headend.testing.WorkerHost;
-import org.headend.testing.WorkerHosts;
 
 /**
- * The worker hosts of {@link WorkersIT} as the app knows them: registering one through the API,
+ * The worker hosts of the workers' tests and benches (WorkersIT, org.headend.bench) as the app knows them: registering one through the API,
  * its path there, and what runs in the hosts' namespaces (the ffmpegs the app started remotely).
  */
-final class RegisteredHosts implements AutoCloseable {
+public final class RegisteredHosts implements AutoCloseable {
 
     private final WorkerHosts hosts;
 
-    RegisteredHosts(WorkerHosts hosts) {
+    public RegisteredHosts(WorkerHosts hosts) {
         this.hosts = hosts;
     }
 
-    List<WorkerHost> all() {
+    public List<WorkerHost> all() {
         return hosts.all();
     }
 
-    WorkerHost get(int index) {
+    public WorkerHost get(int index) {
         return hosts.get(index);
     }
 
-    WorkerHost named(String name) {
+    public WorkerHost named(String name) {
         return hosts.all().stream()
                 .filter(h -> h.name().equals(name))
                 .findFirst()
@@ -38,7 +34,7 @@ final class RegisteredHosts implements AutoCloseable {
     }
 
     /** Registers the host under {@code name}, pinned to {@code hostKey}, with two slots. */
-    static void register(Api api, String name, WorkerHost host, String hostKey) {
+    public static void register(Api api, String name, WorkerHost host, String hostKey) {
         var reply = api.post(
                 "/api/v1/workers",
                 Json.createObjectBuilder()
@@ -52,34 +48,34 @@ final class RegisteredHosts implements AutoCloseable {
         assertEquals(201, reply.status(), reply.body());
     }
 
-    static String path(WorkerHost host) {
+    public static String path(WorkerHost host) {
         return "/api/v1/workers/" + host.name();
     }
 
-    void awaitAllUp(Api api, Duration deadline) {
+    public void awaitAllUp(Api api, Duration deadline) {
         for (WorkerHost host : hosts.all()) {
             api.awaitState(path(host), "UP", deadline);
         }
     }
 
-    static long awaitFfmpeg(WorkerHost host, Duration deadline) {
+    public static long awaitFfmpeg(WorkerHost host, Duration deadline) {
         return Await.until("an ffmpeg on " + host.name(), deadline, () -> host.processes("ffmpeg").stream()
                 .findFirst()
                 .orElse(null));
     }
 
-    void awaitAFfmpegOnEach(Duration deadline) {
+    public void awaitAFfmpegOnEach(Duration deadline) {
         for (WorkerHost host : hosts.all()) {
             awaitFfmpeg(host, deadline);
         }
     }
 
-    static void awaitNoFfmpeg(WorkerHost host, String when, Duration deadline) {
+    public static void awaitNoFfmpeg(WorkerHost host, String when, Duration deadline) {
         Await.until("no ffmpeg on " + host.name() + " " + when, deadline, () -> host.processes("ffmpeg")
                 .isEmpty());
     }
 
-    void awaitNoFfmpegOnAny(String when, Duration deadline) {
+    public void awaitNoFfmpegOnAny(String when, Duration deadline) {
         for (WorkerHost host : hosts.all()) {
             awaitNoFfmpeg(host, when, deadline);
         }
