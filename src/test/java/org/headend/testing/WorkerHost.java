@@ -141,6 +141,11 @@ public final class WorkerHost implements AutoCloseable {
                 .toList();
     }
 
+    /** Every process in this host's namespace now (its sshd, the sessions, what they started). */
+    public List<ProcessHandle> processes() {
+        return NetworkNamespaces.processesIn(name);
+    }
+
     /** Whether the process runs on this host (in its namespace). */
     public boolean runs(long pid) {
         return NetworkNamespaces.contains(name, pid);

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +83,10 @@ class WorkerHostsIT {
             WorkerHost a = hosts.get(0);
             WorkerHost b = hosts.get(1);
             assertNotEquals(a.address(), b.address());
+            assertEquals(
+                    new Result(0, a.address()),
+                    fetchFromTheNode(a),
+                    "the worker reaches the node, seen at its address");
 
             Files.writeString(client.resolve("known_hosts"), a.ssh().hostKeyLine() + "\n");
             session = new ProcessBuilder(sshCommand(a.ssh(), "exec sleep 300"))
@@ -124,6 +130,30 @@ class WorkerHostsIT {
             assertNotEquals(0, exec(List.of("ip", "link", "show", name + "n")).exit(), name + "'s link deleted");
         }
         assertFalse(ProcessHandle.of(sleep).map(ProcessHandle::isAlive).orElse(false), "what ran there is killed");
+    }
+
+    /**
+     * Runs curl on the worker against an HTTP server of this JVM (the node), listening on every
+     * address; the server answers the address it saw the request come from.
+     */
+    private Result fetchFromTheNode(WorkerHost host) throws IOException {
+        HttpServer node = HttpServer.create(new InetSocketAddress(0), 0);
+        node.createContext("/", exchange -> {
+            byte[] seen =
+                    exchange.getRemoteAddress().getAddress().getHostAddress().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, seen.length);
+            exchange.getResponseBody().write(seen);
+            exchange.close();
+        });
+        node.start();
+        try {
+            return ssh(
+                    host,
+                    "curl -s -m 5 http://" + host.nodeAddress() + ":"
+                            + node.getAddress().getPort() + "/");
+        } finally {
+            node.stop(0);
+        }
     }
 
     private Result ssh(WorkerHost host, String command) throws IOException {
