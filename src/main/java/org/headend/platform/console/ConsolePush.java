@@ -1,5 +1,6 @@
 package org.headend.platform.console;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -31,7 +32,14 @@ public class ConsolePush {
 
     private OutcomeCounter sent;
 
-    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    /** Made with the application, so the counter's series exist before the first message. */
+    void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Creating the bean runs register().
+    }
+
+    /** Not in the start observer: a startup singleton (linking workers) may push before it runs. */
+    @PostConstruct
+    void register() {
         sent = new OutcomeCounter(
                 metrics,
                 "headend_console_push_messages",

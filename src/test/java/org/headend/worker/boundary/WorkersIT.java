@@ -27,7 +27,6 @@ import org.headend.testing.WorkerLoss;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * no host has, is placed nowhere and says so; the app stopped or killed leaves no ffmpeg on a
  * worker. Skipped where namespaces or sshd cannot be used (not root).
  */
-@Disabled("workers not merged yet")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkersIT {
 
