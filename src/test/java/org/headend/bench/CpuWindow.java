@@ -15,9 +15,10 @@ import org.headend.testing.Await;
 /**
  * CPU time (utime + stime from {@code /proc/<pid>/stat}) that groups of processes spend over a fixed
  * window, as % of one core. A group is a changing set (an app and all its descendants, what runs in
- * a namespace), so the set is read again at every sample (every 250 ms): a process that lived
- * through the window counts from its first to its last sample, one born in the window from zero,
- * one that ended in it up to its last sample (at most 250 ms of it is missed). Also per command
+ * a namespace), so the set is read again at every sample (every 250 ms or a little more, as the
+ * poll allows): a process that lived through the window counts from its first to its last sample,
+ * one born in the window from zero, one that ended in it up to its last sample (at most one
+ * sample's time of it is missed). Also per command
  * name within each group, and the whole machine's busy time from {@code /proc/stat}.
  */
 final class CpuWindow {

@@ -9,7 +9,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.ToLongFunction;
 import org.headend.testing.Api;
 import org.headend.testing.Await;
@@ -27,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * test): one live stream (default ladder, a 1280x720 publisher with a 2 s GOP) transcoded on one of
  * two workers; the worker it runs on is lost ({@link WorkerLoss}: link cut, sshd killed, host
  * frozen), {@code bench.failures} times of each kind, at a random moment within a segment. Measured
- * from the loss: until a new segment is listed in the playback URL's media playlist and downloads
+ * from the loss (the moment the loss starts: the link set down, the first SIGKILL or SIGSTOP): until a new segment is listed in the playback URL's media playlist and downloads
  * (polled every 100 ms), until the processes API shows the packager running on the other worker,
  * and until the lost worker is DOWN. The app does not transcode itself ({@code
  * headend.workers.local=false}), so "elsewhere" is always the other worker and the next loss hits
@@ -36,7 +40,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>After a killed sshd the lost host's ffmpeg may still push segments for a moment; a new segment
  * then counts only once no ffmpeg runs there any more or once the move is seen, if it was not
- * listed yet at that moment.
+ * listed yet at that moment. A segment listed while the link is being cut or the host frozen (the
+ * freeze stops process after process) is the lost host's, and does not count either.
  */
 class WorkerFailoverBench {
 
@@ -126,11 +131,17 @@ class WorkerFailoverBench {
         long[] t = {-1, -1, -1, -1}; // playable, moved, down, lost ffmpeg gone
         List<Set<String>> atMove = new ArrayList<>(1);
         long t0 = System.nanoTime();
-        kind.lose.accept(lost);
+        // Polled from the first signal on: killing sshd waits for its processes to be gone (1-2 s),
+        // freezing until none runs; what the app does meanwhile is part of the figure.
+        CompletableFuture<Void> losing = CompletableFuture.runAsync(() -> kind.lose.accept(lost));
         try {
             Await.until(kind.label() + " of " + lost.name() + " measured", GIVE_UP, () -> {
                 long now = System.nanoTime();
                 Set<String> listed = segments(media);
+                if (!kind.stillReachesTheNode && !losing.isDone()) {
+                    // Freezing takes a moment: what the host still delivers meanwhile is its own.
+                    before.addAll(listed);
+                }
                 if (t[3] < 0 && lost.processes("ffmpeg").isEmpty()) {
                     t[3] = now;
                 }
@@ -162,6 +173,14 @@ class WorkerFailoverBench {
             System.out.println("BENCH-INFO " + late.getMessage() + "; so far (ns since the loss, -1 not seen): "
                     + Arrays.toString(
                             Arrays.stream(t).map(v -> v < 0 ? -1 : v - t0).toArray()));
+        }
+        try {
+            losing.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(kind.label() + " of " + lost.name() + " did not complete", e);
         }
         long r0 = System.nanoTime();
         kind.undo.accept(lost);
