@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.headend.platform.process.ProcessRoles;
 import org.headend.transcode.entity.Rendition;
 import org.headend.transcode.entity.VideoEncoder;
 import org.headend.worker.control.PlacementRequest;
@@ -33,7 +34,9 @@ public class PackagerPlacer {
      * @param avoid the host of the stream's other packager, kept apart from when another host fits
      */
     PlacedPackager place(PackagingJob job, RenditionPlan plan, String role, Path folder, String avoid, boolean moved) {
-        var request = new PlacementRequest(job.name(), job.worker(), avoid, caps -> fits(plan, encoders(caps)));
+        // The pin is the primary's: the backup goes wherever keeps it apart from the primary.
+        String pinned = ProcessRoles.BACKUP_PACKAGER.equals(role) ? null : job.worker();
+        var request = new PlacementRequest(job.name(), pinned, avoid, caps -> fits(plan, encoders(caps)));
         var where = placements.place(request, role, moved, needs(plan));
         if (where.local()) {
             return new PlacedPackager(where, job.inputUrl(), folder.toString(), encoders(where.capabilities()));
@@ -41,9 +44,7 @@ public class PackagerPlacer {
         URI input = URI.create(job.inputUrl());
         String remoteInput = input.getScheme() + "://" + where.nodeAddress() + ":" + input.getPort() + input.getPath();
         String output = "http://" + where.nodeAddress() + ":" + hlsPort + "/put/" + job.name()
-                + (role.equals(org.headend.platform.process.ProcessRoles.BACKUP_PACKAGER)
-                        ? "/" + TranscoderSupervisor.BACKUP_DIR
-                        : "");
+                + (role.equals(ProcessRoles.BACKUP_PACKAGER) ? "/" + TranscoderSupervisor.BACKUP_DIR : "");
         return new PlacedPackager(where, remoteInput, output, encoders(where.capabilities()));
     }
 

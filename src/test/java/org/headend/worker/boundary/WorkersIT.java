@@ -243,41 +243,6 @@ class WorkersIT {
         }
     }
 
-    @Order(6)
-    @Test
-    void aRedundantStreamWithItsPackagersOnTwoHostsNeverStallsAPlayerWhenOneIsLost() {
-        WorkerHost lost = hosts.get(0);
-        try (var placed = PlacedStream.publishingRedundant(app, api, ladder, lost.name())) {
-            placed.awaitPackagerOn(api, lost.name(), START);
-            JsonObject backup = Await.until(
-                    "the backup packager running elsewhere",
-                    START,
-                    () -> api.get(placed.stream().path("processes")).json().getJsonArray("items").stream()
-                            .map(JsonObject.class::cast)
-                            .filter(p -> "backup-packager".equals(p.getString("role"))
-                                    && "RUNNING".equals(p.getString("state")))
-                            .findFirst()
-                            .orElse(null));
-            assertFalse(lost.name().equals(backup.getString("host")), "the two packagers on two hosts: " + backup);
-            placed.assertPlays(START);
-            Process player =
-                    org.headend.testing.HlsPlayer.reading(placed.stream().playbackUrl(), "redundant");
-            try {
-                lost.cutLink();
-                Duration standstill = placed.longestStandstill(Duration.ofSeconds(20));
-                // A 2 s segment plus the 1 s first segment of a switch: a player buffers more than that.
-                assertTrue(
-                        standstill.compareTo(Duration.ofMillis(4500)) <= 0,
-                        "the playlist stood still for " + standstill.toMillis() + " ms");
-                assertTrue(player.isAlive(), "the player read on through the loss");
-            } finally {
-                player.destroyForcibly();
-                lost.restoreLink();
-            }
-            api.awaitState(path(lost), "UP", BACK);
-        }
-    }
-
     @Order(9)
     @Test
     void theAppStoppedOrKilledLeavesNoFfmpegOnAnyWorker() {
