@@ -42,6 +42,11 @@ public final class PlacedStream implements AutoCloseable {
         return publishing(app, api, ladder, worker, width, height, fps, false);
     }
 
+    /** A redundant stream (two packagers) whose primary is pinned to {@code worker}, then published. */
+    public static PlacedStream publishingRedundant(HeadendProcess app, Api api, String ladder, String worker) {
+        return publishing(app, api, ladder, worker, 320, 180, 15, true);
+    }
+
     /** As above, with a publisher of that picture size and frame rate (a 2 s GOP, as {@link Publisher}'s). */
     public static PlacedStream publishing(
             HeadendProcess app,
@@ -147,9 +152,38 @@ public final class PlacedStream implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Watches a playback URL's first variant for {@code span}, every 200 ms: the longest time its
+     * newest segment stood still, as a player waiting for the next one sees it.
+     */
+    public Duration longestStandstill(String playbackUrl, Duration span) {
+        String media = HlsMaster.firstVariant(playbackUrl, Duration.ofSeconds(20));
+        long end = System.nanoTime() + span.toNanos();
+        String[] seen = {newest(media)};
+        long[] since = {System.nanoTime()};
+        long[] longest = {0};
+        // Await's polling paces the look; the probe answers only once the span is over.
+        Await.until("the end of " + span.toSeconds() + " s of watching " + media, span.plusSeconds(10), () -> {
+            String now = newest(media);
+            long at = System.nanoTime();
+            if (!now.isEmpty() && !now.equals(seen[0])) {
+                seen[0] = now;
+                since[0] = at;
+            }
+            longest[0] = Math.max(longest[0], at - since[0]);
+            return at >= end ? Boolean.TRUE : null;
+        });
+        return Duration.ofNanos(longest[0]);
+    }
+
     /** Waits, up to the deadline, for a segment newer than the newest one now, and downloads it. */
     public void awaitNewSegment(Duration deadline) {
-        String media = HlsMaster.firstVariant(stream.playbackUrl(), deadline);
+        awaitNewSegment(stream.playbackUrl(), deadline);
+    }
+
+    /** As above, through another playback URL of the stream (its stitched playlist, say). */
+    public void awaitNewSegment(String playbackUrl, Duration deadline) {
+        String media = HlsMaster.firstVariant(playbackUrl, deadline);
         String before = newest(media);
         String fresh = Await.until("a new segment in " + media, deadline, () -> {
             String now = newest(media);

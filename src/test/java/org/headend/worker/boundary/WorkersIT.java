@@ -243,6 +243,48 @@ class WorkersIT {
         }
     }
 
+    @Order(6)
+    @Test
+    void aRedundantStreamWithItsPackagersOnTwoHostsNeverStallsAPlayerWhenOneIsLost() {
+        WorkerHost lost = hosts.get(0);
+        hosts.awaitAllUp(api, START);
+        try (var placed = PlacedStream.publishingRedundant(app, api, ladder, lost.name())) {
+            placed.awaitPackagerOn(api, lost.name(), START);
+            JsonObject backup = Await.until(
+                    "the backup packager running elsewhere",
+                    START,
+                    () -> api.get(placed.stream().path("processes")).json().getJsonArray("items").stream()
+                            .map(JsonObject.class::cast)
+                            .filter(p -> "backup-packager".equals(p.getString("role"))
+                                    && "RUNNING".equals(p.getString("state")))
+                            .findFirst()
+                            .orElse(null));
+            assertFalse(lost.name().equals(backup.getString("host")), "the two packagers on two hosts: " + backup);
+            // Asked now: a stream made redundant after its creation plays from the stitched playlist.
+            String playback = api.get(placed.stream().path()).json().getString("playbackUrl");
+            assertTrue(playback.contains("/failover/"), playback);
+            placed.assertPlays(START);
+            // The stitched playlist is written from the origins' first round on.
+            placed.awaitNewSegment(playback, START);
+            Process player = org.headend.testing.HlsPlayer.reading(playback, "redundant");
+            placed.awaitNewSegment(playback, START);
+            assertTrue(player.isAlive(), "the player reads the stitched playlist");
+            try {
+                lost.cutLink();
+                Duration standstill = placed.longestStandstill(playback, Duration.ofSeconds(20));
+                // A 2 s segment plus the 1 s first segment of a switch: a player buffers more than that.
+                assertTrue(
+                        standstill.compareTo(Duration.ofMillis(4500)) <= 0,
+                        "the playlist stood still for " + standstill.toMillis() + " ms");
+                assertTrue(player.isAlive(), "the player read on through the loss");
+            } finally {
+                player.destroyForcibly();
+                lost.restoreLink();
+            }
+            api.awaitState(path(lost), "UP", BACK);
+        }
+    }
+
     @Order(9)
     @Test
     void theAppStoppedOrKilledLeavesNoFfmpegOnAnyWorker() {
