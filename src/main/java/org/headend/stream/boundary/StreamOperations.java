@@ -163,15 +163,20 @@ public class StreamOperations {
      */
     public Stream changeWorker(String id, String worker) {
         Stream stream = existing(id);
+        requireWorker(worker);
+        Stream changed = streams.changeWorker(id, worker);
+        audit.record(actors.current(), "stream.update", "stream", id, "worker=" + (worker == null ? "auto" : worker));
+        pins.fire(new StreamWorkerChanged(id, stream.name(), worker));
+        return changed;
+    }
+
+    /** Refuses a worker that is not registered (null, for automatic placement, is fine). */
+    public void requireWorker(String worker) {
         if (worker != null && (!StreamNames.isValid(worker) || !workers.exists(worker))) {
             throw ApiException.invalid(
                     "worker",
                     "No worker named '" + worker + "'; see GET /api/v1/workers, or null to place it anywhere.");
         }
-        Stream changed = streams.changeWorker(id, worker);
-        audit.record(actors.current(), "stream.update", "stream", id, "worker=" + (worker == null ? "auto" : worker));
-        pins.fire(new StreamWorkerChanged(id, stream.name(), worker));
-        return changed;
     }
 
     public Stream changeRecording(String id, String record) {

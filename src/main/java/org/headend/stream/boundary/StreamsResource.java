@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -165,39 +164,7 @@ public class StreamsResource {
     public StreamJson update(@PathParam("id") String id, JsonObject body) {
         Stream stream = operations.existing(id);
         var json = JsonBody.of(body, FIELDS);
-        json.requireUnchanged("name", stream.name(), "A stream cannot be renamed: its name is in every player's URL.");
-        var record = json.optionalString("record");
-        record.ifPresent(StreamOperations::requireRecordMode);
-        boolean expiry = json.value("expiresAt").isPresent();
-        var input = input(json);
-        var redundancy = json.optionalBoolean("redundancy");
-        var open = json.optionalBoolean("public");
-        Instant expiresAt = json.optionalString("expiresAt")
-                .map(t -> StreamOperations.instant("expiresAt", t))
-                .orElse(null);
-        boolean pin = json.value("worker").isPresent();
-        if ((record.isEmpty() && !expiry && input.isEmpty() && redundancy.isEmpty() && open.isEmpty() && !pin)
-                || json.value("ladder").isPresent()) {
-            stream = operations.changeLadder(id, json.requiredString("ladder"));
-        }
-        if (record.isPresent()) {
-            stream = operations.changeRecording(id, record.get());
-        }
-        if (expiry) {
-            stream = operations.changeExpiry(id, expiresAt);
-        }
-        if (input.isPresent()) {
-            stream = operations.changeInput(id, input.get());
-        }
-        if (redundancy.isPresent()) {
-            stream = operations.changeRedundancy(id, redundancy.get());
-        }
-        if (open.isPresent()) {
-            stream = operations.changeVisibility(id, open.get());
-        }
-        if (pin) {
-            stream = operations.changeWorker(id, json.optionalString("worker").orElse(null));
-        }
+        stream = StreamChange.read(json, stream, input(json)).applyTo(operations, id, stream);
         return view(stream, null);
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.headend.platform.HeadendHome;
 import org.headend.platform.process.ProcessRoles;
@@ -144,7 +145,7 @@ public class TranscoderSupervisor {
         });
     }
 
-    private void relaunchIf(String streamId, boolean backup, java.util.function.Predicate<Transcoder> when) {
+    private void relaunchIf(String streamId, boolean backup, Predicate<Transcoder> when) {
         Map<String, Transcoder> ofRole = backup ? backups : running;
         Transcoder old = ofRole.get(streamId);
         PackagingJob job = jobs.get(streamId);

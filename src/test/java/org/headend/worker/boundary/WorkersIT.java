@@ -17,6 +17,7 @@ import java.util.Map;
 import org.headend.testing.Api;
 import org.headend.testing.Await;
 import org.headend.testing.HeadendProcess;
+import org.headend.testing.HlsPlayer;
 import org.headend.testing.Names;
 import org.headend.testing.PlacedStream;
 import org.headend.testing.RegisteredHosts;
@@ -266,7 +267,7 @@ class WorkersIT {
             placed.assertPlays(START);
             // The stitched playlist is written from the origins' first round on.
             placed.awaitNewSegment(playback, START);
-            Process player = org.headend.testing.HlsPlayer.reading(playback, "redundant");
+            Process player = HlsPlayer.reading(playback, "redundant");
             placed.awaitNewSegment(playback, START);
             assertTrue(player.isAlive(), "the player reads the stitched playlist");
             try {
