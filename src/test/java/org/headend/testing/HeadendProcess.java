@@ -30,6 +30,8 @@ public final class HeadendProcess implements AutoCloseable {
     private final int httpPort;
     private final int rtmpPort;
     private final int hlsPort;
+    private final int webrtcApiPort;
+    private final int webrtcAdminPort;
     private final Path log;
     private Process process;
 
@@ -44,6 +46,8 @@ public final class HeadendProcess implements AutoCloseable {
         this.httpPort = port(extraEnv, "HEADEND_HTTP_PORT");
         this.rtmpPort = port(extraEnv, "HEADEND_RTMP_PORT");
         this.hlsPort = port(extraEnv, "HEADEND_HLS_PORT");
+        this.webrtcApiPort = port(extraEnv, "HEADEND_WEBRTC_API_PORT");
+        this.webrtcAdminPort = port(extraEnv, "HEADEND_WEBRTC_ADMIN_PORT");
         this.log = Path.of("target", "it-logs", "headend-" + home.getFileName() + "-" + httpPort + ".log");
     }
 
@@ -130,6 +134,9 @@ public final class HeadendProcess implements AutoCloseable {
         env.put("HEADEND_HTTP_PORT", Integer.toString(httpPort));
         env.put("HEADEND_RTMP_PORT", Integer.toString(rtmpPort));
         env.put("HEADEND_HLS_PORT", Integer.toString(hlsPort));
+        // Janus's HTTP and admin APIs, on loopback: free ports, so a './headend run' may be up too.
+        env.put("HEADEND_WEBRTC_API_PORT", Integer.toString(webrtcApiPort));
+        env.put("HEADEND_WEBRTC_ADMIN_PORT", Integer.toString(webrtcAdminPort));
         env.put("HEADEND_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("HEADEND_HOOKS_SECRET", HOOK_SECRET);
         env.putAll(extraEnv);

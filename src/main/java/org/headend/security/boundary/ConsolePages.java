@@ -25,6 +25,8 @@ public final class ConsolePages {
             "/stream-new",
             STAFF,
             "/ladder",
+            STAFF,
+            "/go-live",
             STAFF);
 
     private ConsolePages() {}
@@ -60,11 +62,17 @@ public final class ConsolePages {
     }
 
     /**
-     * The watch pages: a public stream needs no sign-in, so only the watch servlet, which knows
-     * the stream, can decide who may open one.
+     * The watch pages and WebRTC's endpoints: a public stream needs no sign-in, so only the
+     * servlet, which knows the stream, can decide who may open one (WHIP takes a stream key,
+     * WHEP a signed-in session or a signed token).
      */
     static boolean guardsItself(String path) {
-        return path.startsWith("/watch/");
+        return path.startsWith("/watch/") || isWebRtcSignalling(path);
+    }
+
+    /** WHIP and WHEP: encoders and players post to them from anywhere, with their own credentials. */
+    public static boolean isWebRtcSignalling(String path) {
+        return path.equals("/whip") || path.startsWith("/whip/") || path.startsWith("/whep/");
     }
 
     static Optional<Set<String>> rolesFor(String page) {

@@ -12,7 +12,8 @@ import java.net.URI;
 /**
  * CSRF protection for the console, on top of Faces' server-side view state (an unguessable token
  * every form must send back): a POST whose Origin (or, lacking one, Referer) names another site is
- * refused before any bean sees it. The API is not concerned: it ignores cookies.
+ * refused before any bean sees it. The API is not concerned: it ignores cookies. Nor are WHIP and
+ * WHEP, whose callers are encoders and players: WHEP checks the origin itself where a cookie signs.
  */
 @WebFilter(filterName = "SameOriginPosts", urlPatterns = "/*")
 public class SameOriginPosts extends HttpFilter {
@@ -20,7 +21,8 @@ public class SameOriginPosts extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean api = path.startsWith("/api/") || ConsolePages.isWebRtcSignalling(path);
         if (!api && "POST".equals(request.getMethod()) && !sameOrigin(request)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Cross-site form posts are refused.");
             return;
@@ -28,7 +30,8 @@ public class SameOriginPosts extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    static boolean sameOrigin(HttpServletRequest request) {
+    /** Whether the request's Origin (or Referer) is this server: WHEP asks it of cookie-signed viewers. */
+    public static boolean sameOrigin(HttpServletRequest request) {
         String origin = request.getHeader("Origin");
         if (origin == null) {
             origin = request.getHeader("Referer");
