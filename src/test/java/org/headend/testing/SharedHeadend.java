@@ -1,6 +1,5 @@
 package org.headend.testing;
 
-import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -15,29 +14,49 @@ public class SharedHeadend implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == HeadendProcess.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == HeadendProcess.class || type == WebRtcNetwork.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return app(context);
+        return parameter.getParameter().getType() == WebRtcNetwork.class ? network(context) : app(context);
     }
 
     /** The one running application of this test run, started on first use. */
     static HeadendProcess app(ExtensionContext context) {
         return context.getRoot()
                 .getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(
-                        "headend",
-                        k -> new Running(HeadendProcess.inTempHome(Map.of()).start()),
-                        Running.class)
+                .getOrComputeIfAbsent("headend", k -> Running.start(), Running.class)
                 .app();
     }
 
-    record Running(HeadendProcess app) implements ExtensionContext.Store.CloseableResource {
+    /** The shared app's Janus gathers its candidates on a veth pair of its own, so any test can use WebRTC. */
+    static WebRtcNetwork network(ExtensionContext context) {
+        app(context);
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .get("headend", Running.class)
+                .network();
+    }
+
+    record Running(HeadendProcess app, WebRtcNetwork network) implements ExtensionContext.Store.CloseableResource {
+
+        static Running start() {
+            WebRtcNetwork network = WebRtcNetwork.create();
+            try {
+                return new Running(
+                        HeadendProcess.inTempHome(network.appEnvironment()).start(), network);
+            } catch (RuntimeException | Error e) {
+                network.close();
+                throw e;
+            }
+        }
+
         @Override
         public void close() {
             app.stop();
+            network.close();
         }
     }
 }
