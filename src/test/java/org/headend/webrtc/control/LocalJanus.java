@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,25 +22,15 @@ import org.headend.testing.FreePorts;
  */
 final class LocalJanus implements AutoCloseable {
 
-    final WebRtcSettings settings = new WebRtcSettings();
+    final WebRtcSettings settings = SampleWebRtcSettings.defaults();
     final JanusEndpoint endpoint = new JanusEndpoint();
     final Path dir;
     private final ScheduledExecutorService threads = Executors.newScheduledThreadPool(4);
     private Process janus;
 
     LocalJanus() {
-        settings.enabled = true;
-        settings.binary = "/usr/bin/janus";
         settings.apiPort = FreePorts.next();
         settings.adminPort = FreePorts.next();
-        settings.ports = "20000-20199";
-        settings.publicAddress = Optional.empty();
-        settings.iceInterface = Optional.empty();
-        settings.stunServers = Optional.empty();
-        settings.turnServers = Optional.empty();
-        settings.turnUsername = Optional.empty();
-        settings.turnPassword = Optional.empty();
-        settings.stallTimeout = Duration.ofSeconds(10);
         endpoint.settings = settings;
         endpoint.init();
         try {
