@@ -107,7 +107,9 @@ class JanusClientIT {
                     .add("room", room)
                     .build());
             handle.detach();
-            assertEquals("detached", gone.getNow(null));
+            // Our detach's reply or Janus's "detached" event, whichever came first: told once.
+            String reason = gone.getNow("");
+            assertTrue(reason.startsWith("detached"), reason);
         }
     }
 
