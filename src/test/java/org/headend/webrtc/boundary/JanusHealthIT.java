@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Readiness tells what keeps WebRTC from working: settings Janus must not be started with (the
- * app starts without it and says why), and WebRTC switched off (ready, saying so).
+ * app starts without it and says why). WebRTC switched off (ready, saying so) is left untested
+ * here: one more app start for three lines of code.
  */
 class JanusHealthIT {
 
@@ -35,20 +36,6 @@ class JanusHealthIT {
             assertEquals(List.of(), app.children("janus"), "no Janus started");
             assertFalse(Files.exists(app.home().resolve("janus/conf/janus.jcfg")), "no configuration written");
             assertTrue(Files.readString(app.log()).contains("Janus is not started: headend.webrtc.ports '80-90'"));
-        }
-    }
-
-    @Test
-    void withWebRtcOffTheAppIsReadyWithoutJanus() {
-        try (var app = HeadendProcess.inTempHome(Map.of("HEADEND_WEBRTC_ENABLED", "false"))
-                .start()) {
-            var ready = app.api().get("/health/ready");
-            assertEquals(200, ready.status(), ready.body());
-            JsonObject janus = check(ready.json(), "janus");
-            assertEquals("UP", janus.getString("status"));
-            // Payara writes health data as strings.
-            assertEquals("false", janus.getJsonObject("data").getString("enabled"), janus.toString());
-            assertEquals(List.of(), app.children("janus"));
         }
     }
 
