@@ -18,6 +18,7 @@ import org.headend.platform.process.ProcessRoles;
 import org.headend.platform.process.ProcessSnapshot;
 import org.headend.platform.process.ProcessSpec;
 import org.headend.platform.process.ProcessState;
+import org.headend.platform.process.Progress;
 import org.headend.platform.process.ProgressWatch;
 import org.headend.platform.process.RestartPolicy;
 import org.headend.platform.process.SupervisedProcess;
@@ -60,6 +61,7 @@ public final class WhipPublisher implements HandleListener, ProcessListener {
     private volatile RtpPorts ports;
     private volatile SupervisedProcess bridge;
     private volatile boolean connected;
+    private volatile long lastFrames;
     private volatile boolean ended;
 
     WhipPublisher(String streamId, String streamName, String bearer, WhipOffer offer, WhipPublishers owner) {
@@ -276,7 +278,16 @@ public final class WhipPublisher implements HandleListener, ProcessListener {
 
     @Override
     public void started(LaunchedProcess run) {
+        lastFrames = 0;
         owner.whenBound(ports.video(), this::requestKeyframe);
+    }
+
+    /** Only frames that arrive are progress: ffmpeg reports on while the RTP has stopped. */
+    @Override
+    public boolean progress(Progress progress) {
+        long before = lastFrames;
+        lastFrames = progress.frames();
+        return progress.frames() > before;
     }
 
     @Override

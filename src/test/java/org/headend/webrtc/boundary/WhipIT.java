@@ -191,6 +191,56 @@ class WhipIT {
         }
     }
 
+    @Test
+    void whenJanusIsKilledThePublisherEndsAndANewSessionWorksOnceJanusIsBack(HeadendProcess app, WebRtcNetwork net)
+            throws Exception {
+        Api api = app.admin();
+        var stream = SampleStreams.passthrough(api, "janusloss");
+        var whip = new WhipClient(app.baseUrl());
+        try (var browser = new Browser(app.baseUrl(), Browser.FAKE_MEDIA)) {
+            browser.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
+            browser.waitFor(d -> browser.currentPath().equals("/"));
+            browser.open("/go-live?stream=" + stream.id());
+            browser.click(By.id("go-live-start"));
+            browser.waitFor(LIVE, d -> "live".equals(state(browser)) ? true : failed(browser));
+            stream.awaitState("LIVE", LIVE);
+            long janusPid = janusPid(app);
+
+            ProcessHandle.of(janusPid).ifPresent(ProcessHandle::destroyForcibly);
+            stream.awaitState("OFFLINE", Duration.ofSeconds(30));
+            Await.until("no bridge left", Duration.ofSeconds(20), () -> roles(api, stream.path("processes"))
+                    .isEmpty());
+            assertEquals(0.0, metric(api, "headend_webrtc_publishers"));
+
+            long restarted = Await.until("Janus restarted", Duration.ofSeconds(60), () -> {
+                long pid = janusPid(app);
+                return pid != janusPid && pid > 0 ? pid : null;
+            });
+            assertTrue(restarted != janusPid);
+            var created = Await.until("a new session taken", Duration.ofSeconds(30), () -> {
+                var reply = whip.publish(stream.key(), SDP, SampleOffers.OBS);
+                return reply.status() == 201 ? reply : null;
+            });
+            assertEquals(1, JanusAdmin.of(app).sessions());
+            assertEquals(
+                    200, whip.delete(created.header("Location"), stream.key()).status());
+            Await.until(
+                    "no Janus session left",
+                    Duration.ofSeconds(10),
+                    () -> JanusAdmin.of(app).sessions() == 0);
+        } finally {
+            stream.close();
+        }
+    }
+
+    private static long janusPid(HeadendProcess app) {
+        return app.children("janus").stream()
+                .filter(ProcessHandle::isAlive)
+                .mapToLong(ProcessHandle::pid)
+                .findFirst()
+                .orElse(-1);
+    }
+
     private static void assertProblem(WhipClient.Reply reply, int status) {
         assertEquals(status, reply.status(), reply.body());
         assertEquals("application/problem+json", reply.header("Content-Type").split(";")[0], reply.body());
