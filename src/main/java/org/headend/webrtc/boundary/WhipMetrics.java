@@ -25,7 +25,7 @@ public class WhipMetrics {
 
     static final Metadata SESSIONS = Metadata.builder()
             .withName("headend_webrtc_sessions")
-            .withDescription("WebRTC sessions asked for, by kind (publish over WHIP, play over WHEP) and result")
+            .withDescription("WebRTC sessions by kind and outcome")
             .build();
 
     private static final Tag KIND = new Tag("kind", "publish");
