@@ -2,14 +2,13 @@ package org.headend.webrtc.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.headend.stream.control.LiveStreams;
 import org.headend.stream.control.StreamStore;
 import org.headend.stream.entity.Stream;
 import org.headend.webrtc.control.GoLiveTokens;
-import org.headend.webrtc.control.WebRtcSettings;
+import org.headend.webrtc.control.IceServers;
 import org.headend.webrtc.control.WhipPublishers;
 
 /**
@@ -33,7 +32,7 @@ public class WhipAccess {
     WhipPublishers publishers;
 
     @Inject
-    WebRtcSettings settings;
+    IceServers iceServers;
 
     /** The stream the Bearer may publish, without using a go-live token up. */
     Optional<Stream> streamFor(String bearer) {
@@ -65,16 +64,6 @@ public class WhipAccess {
 
     /** RFC 9725 §4.6: the STUN/TURN servers, as {@code Link} header values. */
     List<String> iceServerLinks() {
-        List<String> links = new ArrayList<>();
-        settings.stunServers().forEach(url -> links.add("<" + url + ">; rel=\"ice-server\""));
-        for (String url : settings.turnServers()) {
-            String link = "<" + url + ">; rel=\"ice-server\"";
-            if (settings.turnUsername().isPresent() && settings.turnPassword().isPresent()) {
-                link += "; username=\"" + settings.turnUsername().get() + "\"; credential=\""
-                        + settings.turnPassword().get() + "\"; credential-type=\"password\"";
-            }
-            links.add(link);
-        }
-        return links;
+        return iceServers.linkHeaders();
     }
 }

@@ -25,6 +25,7 @@ import org.headend.platform.process.MediaTools;
 import org.headend.platform.process.ProcessSupervisor;
 import org.headend.stream.entity.PublisherDisconnectRequested;
 import org.headend.stream.entity.StreamCatalogChanged;
+import org.headend.webrtc.entity.JanusRestarted;
 
 /**
  * Every WHIP publishing session of this node, by its resource id, with at most one per stream.
@@ -151,6 +152,11 @@ public class WhipPublishers {
 
     void publisherCut(@Observes PublisherDisconnectRequested request) {
         endFor(request.streamId(), "the stream's publisher was disconnected");
+    }
+
+    /** Janus's sessions are lost with it already; this ends the sessions whose news did not come. */
+    void janusRestarted(@Observes JanusRestarted restart) {
+        List.copyOf(byId.values()).forEach(p -> p.end("Janus restarted (" + restart.reason() + ")"));
     }
 
     private void endFor(String streamId, String reason) {
