@@ -8,13 +8,13 @@ import jakarta.json.Json;
 import java.time.Duration;
 import java.util.List;
 import org.headend.testing.Api;
+import org.headend.testing.AppJanus;
 import org.headend.testing.Await;
 import org.headend.testing.Browser;
 import org.headend.testing.Ffprobe;
 import org.headend.testing.HeadendProcess;
 import org.headend.testing.HlsMaster;
 import org.headend.testing.HlsPlayer;
-import org.headend.testing.JanusAdmin;
 import org.headend.testing.SampleOffers;
 import org.headend.testing.SampleStreams;
 import org.headend.testing.SharedHeadend;
@@ -42,7 +42,7 @@ class WhipIT {
             throws Exception {
         Api api = app.admin();
         var stream = SampleStreams.passthrough(api, "golive");
-        JanusAdmin janus = JanusAdmin.of(app);
+        AppJanus janus = AppJanus.of(app);
         try (var browser = new Browser(app.baseUrl(), Browser.FAKE_MEDIA)) {
             try {
                 browser.signIn("admin", HeadendProcess.ADMIN_PASSWORD);
@@ -91,7 +91,8 @@ class WhipIT {
                         .json()
                         .getJsonArray("items")
                         .isEmpty());
-                Await.until("no Janus session left", Duration.ofSeconds(10), () -> janus.sessions() == 0);
+                Await.until("no Janus session left", Duration.ofSeconds(10), () -> janus.sessions()
+                        .isEmpty());
             } finally {
                 browser.screenshot("whip-go-live");
             }
@@ -105,7 +106,7 @@ class WhipIT {
         Api api = app.admin();
         var stream = SampleStreams.passthrough(api, "obs");
         var whip = new WhipClient(app.baseUrl());
-        JanusAdmin janus = JanusAdmin.of(app);
+        AppJanus janus = AppJanus.of(app);
         try {
             var options = whip.options("/whip");
             assertEquals(204, options.status());
@@ -125,7 +126,7 @@ class WhipIT {
             assertTrue(answer.contains("a=rtpmap:111 opus/48000/2"), answer);
             assertTrue(answer.contains("a=candidate:"), "Janus's candidates in the answer");
             assertTrue(answer.contains(net.address()), "gathered on the WebRTC interface: " + answer);
-            assertEquals(1, janus.sessions());
+            assertEquals(1, janus.sessions().size());
             assertEquals(
                     List.of("whip-bridge"),
                     Await.until(
@@ -134,7 +135,7 @@ class WhipIT {
             // A second publisher of the same stream is refused while the first holds it.
             var second = whip.publish(stream.key(), SDP, SampleOffers.OBS);
             assertEquals(409, second.status(), second.body());
-            assertEquals(1, janus.sessions(), "the refusal opened no session");
+            assertEquals(1, janus.sessions().size(), "the refusal opened no session");
 
             String candidate = "a=mid:0\r\na=candidate:1 1 udp 2113937151 10.9.9.9 51000 typ host\r\n";
             assertEquals(401, whip.patch(location, "wrong", null, candidate).status());
@@ -154,7 +155,8 @@ class WhipIT {
             assertEquals(401, whip.delete(location, null).status());
             assertEquals(200, whip.delete(location, stream.key()).status());
             assertEquals(404, whip.delete(location, stream.key()).status());
-            Await.until("no Janus session left", Duration.ofSeconds(10), () -> janus.sessions() == 0);
+            Await.until("no Janus session left", Duration.ofSeconds(10), () -> janus.sessions()
+                    .isEmpty());
             Await.until("no bridge left", Duration.ofSeconds(10), () -> roles(api, stream.path("processes"))
                     .isEmpty());
             assertTrue(metric(api, SESSIONS, PUBLISH, "result=\"accepted\"") >= 1);
@@ -172,7 +174,7 @@ class WhipIT {
                 .input(Json.createObjectBuilder().add("type", "srt"))
                 .create();
         var whip = new WhipClient(app.baseUrl());
-        JanusAdmin janus = JanusAdmin.of(app);
+        AppJanus janus = AppJanus.of(app);
         try {
             double before = metric(api, SESSIONS, PUBLISH, "result=\"unauthorized\"");
             assertProblem(whip.publish(null, SDP, SampleOffers.OBS), 401);
@@ -183,7 +185,7 @@ class WhipIT {
             assertProblem(whip.publish(stream.key(), SDP, SampleOffers.VP8), 400);
             assertProblem(whip.publish(srt.key(), SDP, SampleOffers.OBS), 409);
             assertEquals(before + 2, metric(api, SESSIONS, PUBLISH, "result=\"unauthorized\""));
-            assertEquals(0, janus.sessions(), "no refusal opened a Janus session");
+            assertEquals(List.of(), janus.sessions(), "no refusal opened a Janus session");
             assertEquals(404, whip.delete("/whip/nosuchsession", stream.key()).status());
         } finally {
             srt.close();
@@ -221,24 +223,23 @@ class WhipIT {
                 var reply = whip.publish(stream.key(), SDP, SampleOffers.OBS);
                 return reply.status() == 201 ? reply : null;
             });
-            assertEquals(1, JanusAdmin.of(app).sessions());
+            assertEquals(1, AppJanus.of(app).sessions().size());
             assertEquals(
                     200, whip.delete(created.header("Location"), stream.key()).status());
-            Await.until(
-                    "no Janus session left",
-                    Duration.ofSeconds(10),
-                    () -> JanusAdmin.of(app).sessions() == 0);
+            Await.until("no Janus session left", Duration.ofSeconds(10), () -> AppJanus.of(app)
+                    .sessions()
+                    .isEmpty());
         } finally {
             stream.close();
         }
     }
 
     private static long janusPid(HeadendProcess app) {
-        return app.children("janus").stream()
+        return AppJanus.of(app)
+                .process()
                 .filter(ProcessHandle::isAlive)
-                .mapToLong(ProcessHandle::pid)
-                .findFirst()
-                .orElse(-1);
+                .map(ProcessHandle::pid)
+                .orElse(-1L);
     }
 
     private static void assertProblem(WhipClient.Reply reply, int status) {
