@@ -52,7 +52,7 @@ class WhipIT {
                 browser.click(By.id("go-live-link"));
                 browser.waitFor(d -> browser.currentPath().startsWith("/go-live"));
                 browser.click(By.id("go-live-start"));
-                browser.waitFor(LIVE, d -> "live".equals(state(browser)) ? true : failed(browser));
+                browser.waitFor(LIVE, d -> isLive(browser));
 
                 stream.awaitState("LIVE", LIVE);
                 List<String> roles = Await.until("the bridge among the stream's processes", LIVE, () -> {
@@ -207,7 +207,7 @@ class WhipIT {
             browser.waitFor(d -> browser.currentPath().equals("/"));
             browser.open("/go-live?stream=" + stream.id());
             browser.click(By.id("go-live-start"));
-            browser.waitFor(LIVE, d -> "live".equals(state(browser)) ? true : failed(browser));
+            browser.waitFor(LIVE, d -> isLive(browser));
             stream.awaitState("LIVE", LIVE);
             long janusPid = janusPid(app);
 
@@ -277,11 +277,12 @@ class WhipIT {
         return browser.find(By.id("go-live-state")).getAttribute("data-state");
     }
 
-    /** Stops waiting at once with the page's own error when publishing failed. */
-    private static Boolean failed(Browser browser) {
-        if ("failed".equals(state(browser))) {
+    /** True once the page is live; stops waiting at once with the page's own error when it failed. */
+    private static Boolean isLive(Browser browser) {
+        String state = state(browser);
+        if ("failed".equals(state)) {
             throw new AssertionError("go-live failed: " + browser.text(By.id("go-live-error")));
         }
-        return null;
+        return "live".equals(state) ? Boolean.TRUE : null;
     }
 }
