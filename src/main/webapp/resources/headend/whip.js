@@ -71,14 +71,15 @@ headend.whip = (function () {
     ui.preview.srcObject = null;
   }
 
+  /* DELETE before closing: the server stops its bridge while media still flows, which is quickest. */
   async function teardown(state, error) {
     var session = resource;
     resource = null;
-    release();
     if (session) {
       await fetch(session, { method: 'DELETE', headers: { 'Authorization': 'Bearer ' + token } })
         .catch(function () {});
     }
+    release();
     token = null;
     show(state, error);
   }

@@ -47,8 +47,17 @@ public final class PublishBridge {
 
     public static List<String> command(String ffmpeg, Path sdpFile, boolean audio, String publishUrl) {
         List<String> argv = FfmpegArgs.supervisedWithFigures(ffmpeg);
-        // An SDP file names UDP/RTP inputs, which ffmpeg only opens from a file when allowed to.
-        argv.addAll(List.of("-protocol_whitelist", "file,udp,rtp", "-i", sdpFile.toString(), "-map", "0:v:0"));
+        // An SDP file names UDP/RTP inputs, which ffmpeg only opens from a file when allowed to; the
+        // ports are bound on loopback only, where Janus forwards, so nobody else can inject media.
+        argv.addAll(List.of(
+                "-protocol_whitelist",
+                "file,udp,rtp",
+                "-localaddr",
+                "127.0.0.1",
+                "-i",
+                sdpFile.toString(),
+                "-map",
+                "0:v:0"));
         if (audio) {
             argv.addAll(List.of("-map", "0:a:0", "-c:a", "aac", "-b:a", "128k"));
         }

@@ -42,6 +42,13 @@ public final class WhipPublisher implements HandleListener, ProcessListener {
     /** RTP stopping for this long means the publisher has gone without a word. */
     static final Duration BRIDGE_STALL = Duration.ofSeconds(10);
 
+    /**
+     * ffmpeg honours one SIGTERM only between packets: once the RTP has stopped (the publisher or
+     * Janus gone first, the usual case) it waits on its input until killed. Killing it loses
+     * nothing: FLV over RTMP needs no trailer, and nginx-rtmp ends the publish when the socket closes.
+     */
+    static final Duration BRIDGE_STOP_GRACE = Duration.ofSeconds(1);
+
     /** Janus sends the publisher a keyframe request this often: HLS segments need keyframes. */
     static final int FIR_SECONDS = 2;
 
@@ -154,7 +161,7 @@ public final class WhipPublisher implements HandleListener, ProcessListener {
                 .withRestart(BRIDGE_RESTART)
                 .withWatch(ProgressWatch.PROGRESS_BLOCKS_ONCE_FLOWING, BRIDGE_STALL)
                 .withMask(line -> line.replace(key, "***"))
-                .withStopGrace(Duration.ofSeconds(3))
+                .withStopGrace(BRIDGE_STOP_GRACE)
                 .partOf(streamId, ProcessRoles.WHIP_BRIDGE);
         bridge = owner.processes.supervise(spec, this);
         bridge.start();

@@ -17,6 +17,8 @@ class PublishBridgeTest {
         List<String> argv = PublishBridge.command("ffmpeg", Path.of("/h/webrtc/abc.sdp"), true, PUBLISH);
         assertEquals("file,udp,rtp", argv.get(argv.indexOf("-protocol_whitelist") + 1));
         assertEquals("/h/webrtc/abc.sdp", argv.get(argv.indexOf("-i") + 1));
+        assertEquals("127.0.0.1", argv.get(argv.indexOf("-localaddr") + 1), "RTP taken on loopback only");
+        assertTrue(argv.indexOf("-localaddr") < argv.indexOf("-i"), "an input option");
         assertEquals("copy", argv.get(argv.indexOf("-c:v") + 1));
         assertEquals("aac", argv.get(argv.indexOf("-c:a") + 1));
         assertEquals("flv", argv.get(argv.indexOf("-f") + 1));
