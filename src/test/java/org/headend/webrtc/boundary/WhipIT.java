@@ -51,10 +51,12 @@ class WhipIT {
                 browser.open("/stream?id=" + stream.id());
                 browser.click(By.id("go-live-link"));
                 browser.waitFor(d -> browser.currentPath().startsWith("/go-live"));
+                long start = System.nanoTime();
                 browser.click(By.id("go-live-start"));
                 browser.waitFor(LIVE, d -> isLive(browser));
-
+                long connected = System.nanoTime();
                 stream.awaitState("LIVE", LIVE);
+                long live = System.nanoTime();
                 List<String> roles = Await.until("the bridge among the stream's processes", LIVE, () -> {
                     var parts = api.get(stream.path("processes")).json().getJsonArray("items");
                     List<String> r = parts.stream()
@@ -85,9 +87,14 @@ class WhipIT {
                 }
                 assertTrue(metric(api, "headend_webrtc_publishers") >= 1);
 
+                long stop = System.nanoTime();
                 browser.click(By.id("go-live-stop"));
                 browser.waitFor(d -> "idle".equals(state(browser)));
                 stream.awaitState("OFFLINE", Duration.ofSeconds(20));
+                long offline = System.nanoTime();
+                System.out.printf(
+                        "WhipIT figures: Start to connected %d ms, to LIVE %d ms; Stop to OFFLINE %d ms%n",
+                        (connected - start) / 1_000_000, (live - start) / 1_000_000, (offline - stop) / 1_000_000);
                 Await.until("no bridge left", Duration.ofSeconds(20), () -> api.get(stream.path("processes"))
                         .json()
                         .getJsonArray("items")
