@@ -107,7 +107,7 @@ public class WhipServlet extends HttpServlet {
             response.getWriter().write(opened.answer());
         } catch (WhipPublishers.Busy e) {
             refuse(request, response, 409, "Conflict", e.getMessage());
-        } catch (JanusException | IOException e) {
+        } catch (JanusException | IOException | RuntimeException e) {
             metrics.count(WhipMetrics.FAILED);
             LOG.warning(() -> "A WHIP session of stream " + s.name() + " could not be set up: " + e.getMessage());
             problem(request, response, 503, "Service unavailable", "The WebRTC engine could not take the offer.");
