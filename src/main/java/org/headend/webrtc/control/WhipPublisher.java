@@ -1,13 +1,12 @@
 package org.headend.webrtc.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.headend.platform.SecureTokens;
@@ -48,9 +47,6 @@ public final class WhipPublisher implements HandleListener, ProcessListener {
      * nothing: FLV over RTMP needs no trailer, and nginx-rtmp ends the publish when the socket closes.
      */
     static final Duration BRIDGE_STOP_GRACE = Duration.ofSeconds(1);
-
-    /** Janus sends the publisher a keyframe request this often: HLS segments need keyframes. */
-    static final int FIR_SECONDS = 2;
 
     private final String id = SecureTokens.urlSafe(16);
     private final String etag = "\"" + SecureTokens.urlSafe(9) + "\"";
@@ -102,9 +98,9 @@ public final class WhipPublisher implements HandleListener, ProcessListener {
     /** Whether a request carries the bearer this session was opened with (compared by hash). */
     public boolean openedWith(String bearer) {
         return bearer != null
-                && java.security.MessageDigest.isEqual(
-                        bearerHash.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        SecureTokens.sha256Hex(bearer).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                && MessageDigest.isEqual(
+                        bearerHash.getBytes(StandardCharsets.UTF_8),
+                        SecureTokens.sha256Hex(bearer).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -116,28 +112,9 @@ public final class WhipPublisher implements HandleListener, ProcessListener {
             session = owner.janus.open();
             handle = session.attach("janus.plugin.videoroom", this);
             room = ThreadLocalRandom.current().nextLong(1, 1L << 52);
-            handle.request(Json.createObjectBuilder()
-                    .add("request", "create")
-                    .add("room", room)
-                    .add("is_private", true)
-                    .add("publishers", 1)
-                    .add("videocodec", "h264")
-                    .add("audiocodec", "opus")
-                    .add("fir_freq", FIR_SECONDS)
-                    .add("permanent", false)
-                    .build());
-            PluginReply joined = handle.request(
-                    Json.createObjectBuilder()
-                            .add("request", "joinandconfigure")
-                            .add("room", room)
-                            .add("ptype", "publisher")
-                            .add("display", "whip")
-                            .build(),
-                    Json.createObjectBuilder()
-                            .add("type", "offer")
-                            .add("sdp", offer.sdp())
-                            .build(),
-                    JanusHandle.ANSWER_TIMEOUT);
+            handle.request(PublishRoom.create(room));
+            PluginReply joined =
+                    handle.request(PublishRoom.join(room), PublishRoom.offer(offer), JanusHandle.ANSWER_TIMEOUT);
             if (!joined.hasJsep()) {
                 throw new JanusException(0, "Janus answered the offer without an SDP");
             }
@@ -165,32 +142,7 @@ public final class WhipPublisher implements HandleListener, ProcessListener {
                 .partOf(streamId, ProcessRoles.WHIP_BRIDGE);
         bridge = owner.processes.supervise(spec, this);
         bridge.start();
-        var streams = Json.createArrayBuilder();
-        List<JsonValue> published = joined.getJsonArray("streams") == null ? List.of() : joined.getJsonArray("streams");
-        for (JsonValue v : published) {
-            JsonObject s = v.asJsonObject();
-            if ("video".equals(s.getString("type", ""))) {
-                streams.add(stream(s, ports.video(), PublishBridge.VIDEO_PT));
-            } else if ("audio".equals(s.getString("type", "")) && offer.audio()) {
-                streams.add(stream(s, ports.audio(), PublishBridge.AUDIO_PT));
-            }
-        }
-        handle.request(Json.createObjectBuilder()
-                .add("request", "rtp_forward")
-                .add("room", room)
-                .add("publisher_id", joined.getJsonNumber("id").longValue())
-                .add("host", "127.0.0.1")
-                .add("host_family", "ipv4")
-                .add("streams", streams)
-                .build());
-    }
-
-    private static JsonObject stream(JsonObject joined, int port, int pt) {
-        return Json.createObjectBuilder()
-                .add("mid", joined.getString("mid"))
-                .add("port", port)
-                .add("pt", pt)
-                .build();
+        handle.request(PublishRoom.forward(room, joined, ports, offer.audio()));
     }
 
     /** Hands the publisher's trickled candidates to Janus. */
@@ -214,10 +166,7 @@ public final class WhipPublisher implements HandleListener, ProcessListener {
             return;
         }
         try {
-            h.request(Json.createObjectBuilder()
-                    .add("request", "configure")
-                    .add("keyframe", true)
-                    .build());
+            h.request(PublishRoom.keyframe());
         } catch (JanusException e) {
             LOG.fine(() -> "Keyframe request for stream " + streamName + " failed: " + e.getMessage());
         }
@@ -239,10 +188,7 @@ public final class WhipPublisher implements HandleListener, ProcessListener {
         }
         if (handle != null && session != null && session.isOpen()) {
             try {
-                handle.request(Json.createObjectBuilder()
-                        .add("request", "destroy")
-                        .add("room", room)
-                        .build());
+                handle.request(PublishRoom.destroy(room));
             } catch (JanusException e) {
                 LOG.fine(() -> "Room of a WHIP session was gone already: " + e.getMessage());
             }
