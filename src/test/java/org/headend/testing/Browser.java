@@ -28,11 +28,26 @@ public final class Browser implements AutoCloseable {
 
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(15);
 
+    /**
+     * A fake camera and microphone, granted without asking; host candidates with their addresses
+     * rather than mDNS names, which Janus cannot resolve.
+     */
+    public static final String[] FAKE_MEDIA = {
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        "--disable-features=WebRtcHideLocalIpsWithMdns"
+    };
+
     private final Path profile;
     private final ChromeDriver driver;
     private final String base;
 
     public Browser(String base) {
+        this(base, new String[0]);
+    }
+
+    /** With more command-line switches, e.g. WebRTC's fake camera and microphone ({@link #FAKE_MEDIA}). */
+    public Browser(String base, String... extraArguments) {
         this.base = base;
         try {
             profile = Files.createTempDirectory("headend-chromium");
@@ -53,6 +68,7 @@ public final class Browser implements AutoCloseable {
                 "--disable-dev-shm-usage",
                 "--autoplay-policy=no-user-gesture-required",
                 "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort()

@@ -15,8 +15,6 @@ import jakarta.inject.Inject;
 import java.net.Inet4Address;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.headend.platform.SecretSeal;
-import org.headend.platform.SecureTokens;
 import org.headend.platform.process.MediaTools;
 import org.headend.platform.process.ProcessSupervisor;
 import org.headend.stream.control.StreamStore;
@@ -39,8 +36,8 @@ import org.headend.stream.entity.StreamInput;
 /**
  * Runs the SRT and UDP listeners of every stream that takes its input that way, from the app's
  * start to its stop. Each listener publishes what it receives to the local nginx-rtmp under a
- * one-off relay key that only this app knows, so {@link PublishAuthorizer} lets it in as the
- * stream's publisher and everything downstream works as for RTMP.
+ * one-off relay key ({@link RelayKeys}), so {@link PublishAuthorizer} lets it in as the stream's
+ * publisher and everything downstream works as for RTMP.
  */
 @Singleton
 @Startup
@@ -49,13 +46,15 @@ import org.headend.stream.entity.StreamInput;
 public class InputListeners {
 
     private static final Logger LOG = Logger.getLogger(InputListeners.class.getName());
-    private static final String RELAY_KEY_PREFIX = "relay_";
 
     @Inject
     StreamStore streams;
 
     @Inject
     SecretSeal seal;
+
+    @Inject
+    RelayKeys relayKeys;
 
     @Inject
     IngestEndpoints endpoints;
@@ -95,19 +94,6 @@ public class InputListeners {
         }
     }
 
-    /** The stream whose listener publishes under this name, if it is a relay key of ours. */
-    public Optional<String> streamForRelayKey(String publishName) {
-        if (publishName == null || !publishName.startsWith(RELAY_KEY_PREFIX)) {
-            return Optional.empty();
-        }
-        byte[] candidate = publishName.getBytes(StandardCharsets.UTF_8);
-        return running.entrySet().stream()
-                .filter(e ->
-                        MessageDigest.isEqual(candidate, e.getValue().relayKey().getBytes(StandardCharsets.UTF_8)))
-                .map(Map.Entry::getKey)
-                .findFirst();
-    }
-
     public Optional<ListenerStatus> status(String streamId) {
         return Optional.ofNullable(running.get(streamId)).map(r -> r.relay().status());
     }
@@ -140,7 +126,7 @@ public class InputListeners {
             return;
         }
         String passphrase = input.encrypted() ? seal.open(input.sealedPassphrase()) : null;
-        String relayKey = RELAY_KEY_PREFIX + SecureTokens.urlSafe(24);
+        String relayKey = relayKeys.issue(stream.id());
         var listen = new RelayCommand.Listen(
                 input.type(), input.port(), input.group(), localAddress(input.networkInterface()), passphrase);
         var command = RelayCommand.of(tools.ffmpeg(), listen, endpoints.internalPublishUrl(relayKey));
@@ -156,6 +142,7 @@ public class InputListeners {
         Running r = running.remove(streamId);
         if (r != null) {
             r.relay().stop();
+            relayKeys.revoke(r.relayKey());
         }
     }
 

@@ -60,7 +60,7 @@ public class PublishAuthorizer {
     IngestEndpoints endpoints;
 
     @Inject
-    InputListeners listeners;
+    RelayKeys relayKeys;
 
     @Resource
     ManagedExecutorService executor;
@@ -76,7 +76,7 @@ public class PublishAuthorizer {
     }
 
     public Decision onPublish(String key, String clientId, String address) {
-        Optional<Stream> relayed = listeners.streamForRelayKey(key).flatMap(streams::find);
+        Optional<Stream> relayed = relayKeys.streamFor(key).flatMap(streams::find);
         Optional<Stream> stream = relayed.or(() -> streams.forKey(key));
         if (stream.isEmpty()) {
             LOG.info(() -> "Refused a publisher from " + address + ": unknown, revoked or malformed stream key");

@@ -11,9 +11,11 @@ public final class ProcessRoles {
     public static final String RECORDING = "recording";
     public static final String RELAY = "relay";
     public static final String MULTICAST_SOURCE = "multicast-source";
+    /** The ffmpeg that brings a WHIP publisher's media from Janus into nginx-rtmp. */
+    public static final String WHIP_BRIDGE = "whip-bridge";
 
     private static final List<String> ORDER =
-            List.of(RELAY, PACKAGER, BACKUP_PACKAGER, OUTPUT, RECORDING, MULTICAST_SOURCE);
+            List.of(RELAY, WHIP_BRIDGE, PACKAGER, BACKUP_PACKAGER, OUTPUT, RECORDING, MULTICAST_SOURCE);
 
     private ProcessRoles() {}
 

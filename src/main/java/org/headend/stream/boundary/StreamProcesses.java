@@ -24,6 +24,7 @@ public record StreamProcesses(List<Item> items) {
                                 "output",
                                 "recording",
                                 "relay",
+                                "whip-bridge",
                                 "multicast-source"
                             })
                     String role,
