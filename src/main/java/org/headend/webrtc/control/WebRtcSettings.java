@@ -46,11 +46,11 @@ public class WebRtcSettings {
 
     @Inject
     @ConfigProperty(name = "headend.webrtc.stun-servers")
-    Optional<List<String>> stunServers;
+    Optional<String[]> stunServers;
 
     @Inject
     @ConfigProperty(name = "headend.webrtc.turn-servers")
-    Optional<List<String>> turnServers;
+    Optional<String[]> turnServers;
 
     @Inject
     @ConfigProperty(name = "headend.webrtc.turn-username")
@@ -99,11 +99,11 @@ public class WebRtcSettings {
     }
 
     public List<String> stunServers() {
-        return stunServers.orElse(List.of());
+        return stunServers.map(List::of).orElse(List.of());
     }
 
     public List<String> turnServers() {
-        return turnServers.orElse(List.of());
+        return turnServers.map(List::of).orElse(List.of());
     }
 
     public Optional<String> turnUsername() {
