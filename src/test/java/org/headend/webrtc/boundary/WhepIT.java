@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.headend.testing.Await;
 import org.headend.testing.Browser;
 import org.headend.testing.HeadendProcess;
@@ -60,6 +61,8 @@ class WhepIT {
             };
             """;
 
+    private static final Logger LOG = Logger.getLogger(WhepIT.class.getName());
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private HeadendProcess app;
@@ -91,15 +94,30 @@ class WhepIT {
             assertEquals(204L, signalled.get("patch"), signalled.toString());
             JsonObject stats = player.awaitMedia(50, 48_000, MEDIA);
             assertSaneAudio(stats);
+            LOG.info("First viewer of a copied stream, ms from the POST: " + player.timings() + "; " + stats);
             assertEquals(1, webrtcViewers(stream.name()));
             assertEquals(List.of("webrtc-bridge"), bridges(stream.id()));
             assertTrue(log().contains("WebRTC feed of stream " + stream.id() + " started (video copied)"));
 
+            // A second viewer joins the running feed, then the first leaves by DELETE.
+            var second = new WhepPlayer(browser);
+            assertEquals(
+                    204L,
+                    second.play(app.baseUrl() + "/whep/" + stream.name(), null).get("patch"));
+            assertSaneAudio(second.awaitMedia(50, 48_000, MEDIA));
+            LOG.info("Second viewer, ms from the POST: " + second.timings());
+            assertEquals(2, webrtcViewers(stream.name()));
             String location = URI.create(app.baseUrl())
                     .resolve((String) signalled.get("location"))
                     .toString();
             assertEquals(200, send("DELETE", location, null, null).statusCode());
             assertEquals(404, send("DELETE", location, null, null).statusCode());
+            assertEquals(1, webrtcViewers(stream.name()));
+            assertEquals(List.of("webrtc-bridge"), bridges(stream.id()));
+
+            // The last one closes its PeerConnection without a word: Janus's hangup lets it go.
+            second.closeConnection();
+            Await.until("the silent viewer's hangup", MEDIA, () -> webrtcViewers(stream.name()) == 0);
             Await.until("the bridge stopped after the linger", FEED_STOPS, () -> bridges(stream.id())
                     .isEmpty());
             assertEquals(0, webrtcViewers(stream.name()));
