@@ -3,6 +3,7 @@ package org.headend.webrtc.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,13 +45,14 @@ public class WebRtcSettings {
     @ConfigProperty(name = "headend.webrtc.interface")
     Optional<String> iceInterface;
 
+    /** Comma-separated URIs. Read as one string: Payara's config cannot inject Optional<List<String>>. */
     @Inject
     @ConfigProperty(name = "headend.webrtc.stun-servers")
-    Optional<String[]> stunServers;
+    Optional<String> stunServers;
 
     @Inject
     @ConfigProperty(name = "headend.webrtc.turn-servers")
-    Optional<String[]> turnServers;
+    Optional<String> turnServers;
 
     @Inject
     @ConfigProperty(name = "headend.webrtc.turn-username")
@@ -99,11 +101,19 @@ public class WebRtcSettings {
     }
 
     public List<String> stunServers() {
-        return stunServers.map(List::of).orElse(List.of());
+        return list(stunServers);
     }
 
     public List<String> turnServers() {
-        return turnServers.map(List::of).orElse(List.of());
+        return list(turnServers);
+    }
+
+    private static List<String> list(Optional<String> commaSeparated) {
+        return commaSeparated.stream()
+                .flatMap(s -> Arrays.stream(s.split(",")))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     public Optional<String> turnUsername() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.headend.testing.Await;
 import org.headend.testing.FreePorts;
 
@@ -29,8 +30,14 @@ final class LocalJanus implements AutoCloseable {
     private Process janus;
 
     LocalJanus() {
+        this(settings -> {});
+    }
+
+    /** A Janus whose settings differ from the defaults as {@code change} says. */
+    LocalJanus(Consumer<WebRtcSettings> change) {
         settings.apiPort = FreePorts.next();
         settings.adminPort = FreePorts.next();
+        change.accept(settings);
         endpoint.settings = settings;
         endpoint.init();
         try {
