@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.headend.testing.AppJanus;
 import org.headend.testing.Await;
 import org.headend.testing.Browser;
 import org.headend.testing.HeadendProcess;
@@ -83,7 +84,7 @@ class WhepIT {
                 var publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 25);
                 var browser = new Browser(app.baseUrl(), WhepPlayer.CHROMIUM_FLAGS)) {
             stream.awaitState("LIVE", LIVE);
-            List<Long> sessionsBefore = JanusAdmin.of(app).sessions();
+            List<Long> sessionsBefore = AppJanus.of(app).sessions();
             browser.open("/login");
             var player = new WhepPlayer(browser);
 
@@ -121,7 +122,7 @@ class WhepIT {
             Await.until("the bridge stopped after the linger", FEED_STOPS, () -> bridges(stream.id())
                     .isEmpty());
             assertEquals(0, webrtcViewers(stream.name()));
-            assertEquals(sessionsBefore, JanusAdmin.of(app).sessions(), "Janus sessions left behind");
+            assertEquals(sessionsBefore, AppJanus.of(app).sessions(), "Janus sessions left behind");
         }
     }
 
@@ -210,7 +211,7 @@ class WhepIT {
                 .open(false)
                 .create();
         try (stream) {
-            List<Long> sessionsBefore = JanusAdmin.of(app).sessions();
+            List<Long> sessionsBefore = AppJanus.of(app).sessions();
             double refusedBefore = sessions("refused");
             String whep = app.baseUrl() + "/whep/" + stream.name();
             // .../hls/t/<token>/<expires>/<name>/<playlist>: the playback URL's signed token.
@@ -236,7 +237,7 @@ class WhepIT {
             assertProblem(404, send("PATCH", whep + "/no-such-session", null, "application/sdp", "v=0\r\n"));
             assertProblem(404, send("DELETE", whep + "/no-such-session", null, null));
 
-            assertEquals(sessionsBefore, JanusAdmin.of(app).sessions(), "Janus sessions made for refusals");
+            assertEquals(sessionsBefore, AppJanus.of(app).sessions(), "Janus sessions made for refusals");
             assertEquals(refusedBefore + 4, sessions("refused"));
         }
     }
