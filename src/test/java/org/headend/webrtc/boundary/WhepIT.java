@@ -43,6 +43,8 @@ class WhepIT {
     private static final Duration MEDIA = Duration.ofSeconds(30);
     /** The default linger (10 s) and the bridge's stop grace, with room for a loaded machine. */
     private static final Duration FEED_STOPS = Duration.ofSeconds(20);
+    /** Well under the linger: a stream that goes offline takes its feed at once. */
+    private static final Duration OFFLINE = Duration.ofSeconds(7);
 
     /** Wraps the page's RTCPeerConnection so that neither side learns a candidate of the other. */
     private static final String NO_PATH =
@@ -150,9 +152,11 @@ class WhepIT {
             assertEquals(1, webrtcViewers(stream.name()));
             assertEquals(true, browser.script("return document.getElementById('low-latency-notice').hidden;"));
 
-            // Unticked: the page leaves its WHEP session and plays HLS again.
-            browser.click(By.id("low-latency"));
-            Await.until("the watch page's WHEP session ended", FEED_STOPS, () -> webrtcViewers(stream.name()) == 0);
+            // The publisher leaves: the viewer is hung up and the bridge stopped at once, no linger.
+            publisher.close();
+            Await.until("the feed stopped with the stream", OFFLINE, () -> bridges(stream.id())
+                    .isEmpty());
+            assertTrue(log().contains("WebRTC feed of stream " + stream.id() + " stopped: the stream went offline"));
         }
     }
 
