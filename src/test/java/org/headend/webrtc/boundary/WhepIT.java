@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.headend.testing.ApiUsers;
 import org.headend.testing.AppJanus;
 import org.headend.testing.Await;
 import org.headend.testing.Browser;
@@ -25,6 +26,7 @@ import org.headend.testing.SampleLadders;
 import org.headend.testing.SampleStreams;
 import org.headend.testing.SharedHeadend;
 import org.headend.testing.WebRtcNetwork;
+import org.headend.testing.pages.WatchPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -129,17 +131,23 @@ class WhepIT {
     }
 
     @Test
-    void aSourceWithBFramesIsEncodedAgainAndPlaysThroughTheWatchPagesLowLatencyChoice() {
+    void aSourceWithBFramesIsEncodedAgainAndPlaysToASignedInViewerThroughTheWatchPagesLowLatencyChoice() {
         var stream = SampleStreams.on(app.admin())
                 .unique("rtcb")
                 .ladder("passthrough")
-                .open(true)
+                .open(false)
                 .create();
+        String viewer = Names.unique("viewer");
+        ApiUsers.withRole(app, viewer, "viewer");
         try (stream;
                 var publisher = Publisher.withBFrames(app.rtmpUrl(), stream.key(), 320, 180, 25);
                 var browser = new Browser(app.baseUrl(), WhepPlayer.CHROMIUM_FLAGS)) {
             stream.awaitState("LIVE", LIVE);
+            // A protected stream: the WHEP POST is signed by the viewer's session cookie.
             browser.open("/watch/" + stream.name());
+            browser.waitFor(d -> browser.currentPath().startsWith("/login"));
+            WatchPage.signInHere(browser, viewer, ApiUsers.PASSWORD);
+            browser.waitFor(d -> browser.currentPath().equals("/watch/" + stream.name()));
             browser.waitFor(LIVE, d -> browser.text(By.id("watch-state")).equals("LIVE"));
 
             browser.click(By.id("low-latency"));
