@@ -216,6 +216,46 @@ class WhepIT {
     }
 
     @Test
+    void aJanusThatDiesTakesItsViewersAndFeedsWithItAndTheNextViewerPlays() {
+        var stream = SampleStreams.on(app.admin())
+                .unique("rtck")
+                .ladder("passthrough")
+                .open(true)
+                .create();
+        try (stream;
+                var publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 25);
+                var browser = new Browser(app.baseUrl(), WhepPlayer.CHROMIUM_FLAGS)) {
+            stream.awaitState("LIVE", LIVE);
+            browser.open("/login");
+            String whep = app.baseUrl() + "/whep/" + stream.name();
+            assertEquals(204L, new WhepPlayer(browser).play(whep, null).get("patch"));
+            Await.until("the first viewer counted", MEDIA, () -> webrtcViewers(stream.name()) == 1);
+            AppJanus janus = AppJanus.of(app);
+            long pid = janus.process().orElseThrow().pid();
+
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+
+            Await.until(
+                    "the viewer and the feed dropped with Janus",
+                    FEED_STOPS,
+                    () -> webrtcViewers(stream.name()) == 0
+                            && bridges(stream.id()).isEmpty());
+            Await.until(
+                    "a new Janus, ready",
+                    MEDIA,
+                    () -> janus.process().filter(p -> p.pid() != pid).isPresent() && "UP".equals(janusReadiness()));
+            var next = new WhepPlayer(browser);
+            Map<String, Object> signalled = next.play(whep, null);
+            assertEquals(204L, signalled.get("patch"), signalled.toString());
+            assertSaneAudio(next.awaitMedia(50, 48_000, MEDIA));
+            String location = URI.create(app.baseUrl())
+                    .resolve((String) signalled.get("location"))
+                    .toString();
+            assertEquals(200, send("DELETE", location, null, null).statusCode());
+        }
+    }
+
+    @Test
     void refusalsAreProblemsAndReachNoJanus() throws Exception {
         var stream = SampleStreams.on(app.admin())
                 .unique("rtcp")
@@ -276,6 +316,15 @@ class WhepIT {
         long samples = audio.getJsonNumber("samples").longValue();
         long concealed = audio.getJsonNumber("concealed").longValue();
         assertTrue(concealed < samples / 2, "audio mostly concealed: " + audio);
+    }
+
+    private String janusReadiness() {
+        return app.api().get("/health/ready").json().getJsonArray("checks").stream()
+                .map(JsonObject.class::cast)
+                .filter(c -> c.getString("name").equals("janus"))
+                .map(c -> c.getString("status"))
+                .findFirst()
+                .orElse("MISSING");
     }
 
     private static String mode(Browser browser) {
