@@ -13,9 +13,11 @@ public final class ProcessRoles {
     public static final String MULTICAST_SOURCE = "multicast-source";
     /** The ffmpeg that brings a WHIP publisher's media from Janus into nginx-rtmp. */
     public static final String WHIP_BRIDGE = "whip-bridge";
+    /** Carries a live stream into Janus for its WebRTC viewers (WHEP, the watch page's "Low latency"). */
+    public static final String WEBRTC_BRIDGE = "webrtc-bridge";
 
-    private static final List<String> ORDER =
-            List.of(RELAY, WHIP_BRIDGE, PACKAGER, BACKUP_PACKAGER, OUTPUT, RECORDING, MULTICAST_SOURCE);
+    private static final List<String> ORDER = List.of(
+            RELAY, WHIP_BRIDGE, PACKAGER, BACKUP_PACKAGER, OUTPUT, RECORDING, MULTICAST_SOURCE, WEBRTC_BRIDGE);
 
     private ProcessRoles() {}
 

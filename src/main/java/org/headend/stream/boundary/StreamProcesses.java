@@ -25,7 +25,8 @@ public record StreamProcesses(List<Item> items) {
                                 "recording",
                                 "relay",
                                 "whip-bridge",
-                                "multicast-source"
+                                "multicast-source",
+                                "webrtc-bridge"
                             })
                     String role,
             @Schema(required = true, description = "Where it runs: local for this node") String host,
