@@ -16,8 +16,8 @@ public final class ProcessRoles {
     /** Carries a live stream into Janus for its WebRTC viewers (WHEP, the watch page's "Low latency"). */
     public static final String WEBRTC_BRIDGE = "webrtc-bridge";
 
-    private static final List<String> ORDER = List.of(
-            RELAY, WHIP_BRIDGE, PACKAGER, BACKUP_PACKAGER, OUTPUT, RECORDING, MULTICAST_SOURCE, WEBRTC_BRIDGE);
+    private static final List<String> ORDER =
+            List.of(RELAY, WHIP_BRIDGE, PACKAGER, BACKUP_PACKAGER, OUTPUT, RECORDING, MULTICAST_SOURCE, WEBRTC_BRIDGE);
 
     private ProcessRoles() {}
 
