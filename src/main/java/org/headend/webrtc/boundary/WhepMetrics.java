@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -23,21 +22,18 @@ import org.headend.webrtc.control.WebRtcViewers;
 public class WhepMetrics {
 
     static final String VIEWERS = "headend_webrtc_viewers";
-    static final String SESSIONS = "headend_webrtc_sessions_total";
-
     /** The player answered and Janus started the media. */
-    public static final String OK = "ok";
+    public static final String OK = WebRtcSessionCounter.ACCEPTED;
     /** No or wrong credentials, or a signed-in session used from another site. */
-    public static final String REFUSED = "refused";
+    public static final String REFUSED = WebRtcSessionCounter.UNAUTHORIZED;
     /** A malformed or oversized request, or another content type than SDP. */
-    public static final String INVALID = "invalid";
+    public static final String INVALID = WebRtcSessionCounter.INVALID;
     /** No such stream, or it is not on air. */
-    public static final String NOT_FOUND = "not_found";
+    public static final String NOT_FOUND = WebRtcSessionCounter.NOT_FOUND;
     /** Janus could not be reached, refused, or did not answer in time. */
-    public static final String FAILED = "failed";
+    public static final String FAILED = WebRtcSessionCounter.FAILED;
 
-    private static final List<String> RESULTS = List.of(OK, REFUSED, INVALID, NOT_FOUND, FAILED);
-    private static final Tag PLAY = new Tag("kind", "play");
+    private static final String PLAY = "play";
 
     @Inject
     MetricRegistry metrics;
@@ -45,18 +41,13 @@ public class WhepMetrics {
     @Inject
     WebRtcViewers viewers;
 
-    private final Metadata sessions = Metadata.builder()
-            .withName(SESSIONS)
-            .withDescription("WebRTC sessions by kind and outcome")
-            .build();
-
     /** Made with the application, so every result shows at 0 from the first scrape. */
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        RESULTS.forEach(result -> metrics.counter(sessions, PLAY, new Tag("result", result)));
+        WebRtcSessionCounter.register(metrics, PLAY);
     }
 
     public void count(String result) {
-        metrics.counter(sessions, PLAY, new Tag("result", result)).inc();
+        WebRtcSessionCounter.count(metrics, PLAY, result);
     }
 
     void onStateChange(@Observes StreamStateChanged change) {

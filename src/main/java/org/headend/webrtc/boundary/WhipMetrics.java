@@ -4,10 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 import org.headend.webrtc.control.WhipPublishers;
 
 /**
@@ -18,17 +16,12 @@ import org.headend.webrtc.control.WhipPublishers;
 @ApplicationScoped
 public class WhipMetrics {
 
-    static final String ACCEPTED = "accepted";
-    static final String UNAUTHORIZED = "unauthorized";
-    static final String REFUSED = "refused";
-    static final String FAILED = "failed";
+    static final String ACCEPTED = WebRtcSessionCounter.ACCEPTED;
+    static final String UNAUTHORIZED = WebRtcSessionCounter.UNAUTHORIZED;
+    static final String REFUSED = WebRtcSessionCounter.REFUSED;
+    static final String FAILED = WebRtcSessionCounter.FAILED;
 
-    static final Metadata SESSIONS = Metadata.builder()
-            .withName("headend_webrtc_sessions")
-            .withDescription("WebRTC sessions by kind and outcome")
-            .build();
-
-    private static final Tag KIND = new Tag("kind", "publish");
+    private static final String PUBLISH = "publish";
 
     @Inject
     MetricRegistry metrics;
@@ -37,9 +30,7 @@ public class WhipMetrics {
     WhipPublishers publishers;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        for (String result : List.of(ACCEPTED, UNAUTHORIZED, REFUSED, FAILED)) {
-            metrics.counter(SESSIONS, KIND, new Tag("result", result));
-        }
+        WebRtcSessionCounter.register(metrics, PUBLISH);
         metrics.gauge(
                 Metadata.builder()
                         .withName("headend_webrtc_publishers")
@@ -50,6 +41,6 @@ public class WhipMetrics {
     }
 
     void count(String result) {
-        metrics.counter(SESSIONS, KIND, new Tag("result", result)).inc();
+        WebRtcSessionCounter.count(metrics, PUBLISH, result);
     }
 }

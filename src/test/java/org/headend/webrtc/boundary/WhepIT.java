@@ -264,7 +264,7 @@ class WhepIT {
                 .create();
         try (stream) {
             List<Long> sessionsBefore = AppJanus.of(app).sessions();
-            double refusedBefore = sessions("refused");
+            double refusedBefore = sessions("unauthorized");
             String whep = app.baseUrl() + "/whep/" + stream.name();
             // .../hls/t/<token>/<expires>/<name>/<playlist>: the playback URL's signed token.
             String[] parts = URI.create(stream.playbackUrl()).getPath().split("/");
@@ -290,7 +290,7 @@ class WhepIT {
             assertProblem(404, send("DELETE", whep + "/no-such-session", null, null));
 
             assertEquals(sessionsBefore, AppJanus.of(app).sessions(), "Janus sessions made for refusals");
-            assertEquals(refusedBefore + 4, sessions("refused"));
+            assertEquals(refusedBefore + 4, sessions("unauthorized"));
         }
     }
 
