@@ -33,6 +33,11 @@ public final class Browser implements AutoCloseable {
     private final String base;
 
     public Browser(String base) {
+        this(base, new String[0]);
+    }
+
+    /** With more Chromium flags, e.g. WebRTC's (fake devices, host candidates without mDNS names). */
+    public Browser(String base, String... extraArguments) {
         this.base = base;
         try {
             profile = Files.createTempDirectory("headend-chromium");
@@ -53,6 +58,7 @@ public final class Browser implements AutoCloseable {
                 "--disable-dev-shm-usage",
                 "--autoplay-policy=no-user-gesture-required",
                 "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort()
