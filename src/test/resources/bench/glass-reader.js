@@ -260,6 +260,7 @@ window.glass = (function () {
       return true;
     },
 
+    viewerCount: function () { return viewers.length; },
     samples: function () { return samples; },
     unreadable: function () { return unreadable; },
     setups: function () { return setups; },
