@@ -40,6 +40,8 @@ public class JanusClient {
     /** Janus answers an idle long poll after 30 s with a keep-alive event. */
     static final Duration POLL_TIMEOUT = Duration.ofSeconds(45);
 
+    static final Duration INFO_TIMEOUT = Duration.ofSeconds(2);
+
     private static final Duration KEEPALIVE = Duration.ofSeconds(20);
 
     @Inject
@@ -74,6 +76,29 @@ public class JanusClient {
         sessions.put(id, session);
         session.poll();
         return session;
+    }
+
+    /**
+     * Janus's server info (version, plugins): the cheapest request that proves its core and HTTP
+     * transport work. Needs no secret; answers within {@link #INFO_TIMEOUT} or counts as none.
+     */
+    public JsonObject info() throws JanusException {
+        return send(endpoint.apiBase(), infoRequest(), INFO_TIMEOUT);
+    }
+
+    /** Whether Janus answers an info request in time; never blocks the caller. */
+    public CompletableFuture<Boolean> answers() {
+        return http.sendAsync(
+                        request(endpoint.apiBase(), infoRequest(), INFO_TIMEOUT), HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> r.statusCode() == 200 && r.body().contains("\"server_info\""))
+                .exceptionally(e -> false);
+    }
+
+    private static JsonObject infoRequest() {
+        return Json.createObjectBuilder()
+                .add("janus", "info")
+                .add("transaction", SecureTokens.urlSafe(12))
+                .build();
     }
 
     /** How many sessions the app holds open. */
@@ -129,13 +154,21 @@ public class JanusClient {
     }
 
     JsonObject send(String url, JsonObject request) throws JanusException {
-        var httpRequest = HttpRequest.newBuilder(URI.create(url))
-                .timeout(REQUEST_TIMEOUT)
+        return send(url, request, REQUEST_TIMEOUT);
+    }
+
+    private static HttpRequest request(String url, JsonObject body, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request.toString()))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
+    }
+
+    private JsonObject send(String url, JsonObject request, Duration timeout) throws JanusException {
         try {
-            HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request(url, request, timeout), HttpResponse.BodyHandlers.ofString());
             return checked(parse(response.body()).asJsonObject());
         } catch (IOException | RuntimeException e) {
             throw new JanusException("Janus is unreachable: " + e.getClass().getSimpleName(), e);

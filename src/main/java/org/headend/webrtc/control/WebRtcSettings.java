@@ -65,6 +65,11 @@ public class WebRtcSettings {
     @ConfigProperty(name = "headend.webrtc.viewer-linger", defaultValue = "PT10S")
     Duration viewerLinger;
 
+    /** Janus that answers no info request for this long (frozen, hung) is killed and started again. */
+    @Inject
+    @ConfigProperty(name = "headend.webrtc.stall-timeout", defaultValue = "PT10S")
+    Duration stallTimeout;
+
     public boolean enabled() {
         return enabled;
     }
@@ -107,6 +112,10 @@ public class WebRtcSettings {
 
     public Optional<String> turnPassword() {
         return turnPassword.filter(s -> !s.isBlank());
+    }
+
+    public Duration stallTimeout() {
+        return stallTimeout;
     }
 
     public Duration viewerLinger() {
