@@ -1,7 +1,8 @@
 /*
  * The watch page: hls.js (bundled from a WebJar) plays the signed URL the page was given, the
  * quality menu lists hls.js's levels (Auto lets hls.js choose), and the status is polled, since
- * viewers of public streams have no console session for push.
+ * viewers of public streams have no console session for push. whep.js's "Low latency" may take
+ * over from HLS through window.HeadendWatch (and hand back to it when WebRTC cannot connect).
  */
 (function () {
   var video = document.getElementById('player');
@@ -12,6 +13,7 @@
   var POLL_MS = 5000;
   var hls = null;
   var state = video.getAttribute('data-state');
+  var shared = window.HeadendWatch = window.HeadendWatch || {};
 
   function label(level) {
     return level.height ? level.height + 'p' : Math.round(level.bitrate / 1000) + ' kb/s';
@@ -29,6 +31,15 @@
 
   function start() {
     stop();
+    if (shared.lowLatency && shared.lowLatency.wanted()) {
+      shared.lowLatency.start();
+      return;
+    }
+    startHls();
+  }
+
+  function startHls() {
+    stopHls();
     var src = video.getAttribute('data-src');
     if (window.Hls && Hls.isSupported()) {
       hls = new Hls({ liveDurationInfinity: true, manifestLoadingMaxRetry: 6, manifestLoadingRetryDelay: 1000 });
@@ -46,6 +57,13 @@
   }
 
   function stop() {
+    if (shared.lowLatency) {
+      shared.lowLatency.stop();
+    }
+    stopHls();
+  }
+
+  function stopHls() {
     if (hls) {
       hls.destroy();
       hls = null;
@@ -56,7 +74,8 @@
     stateLabel.textContent = newState;
     stateLabel.className = 'state state-' + newState;
     offline.style.display = newState === 'LIVE' ? 'none' : 'block';
-    if (newState === 'LIVE' && (state !== 'LIVE' || !hls)) {
+    var playing = hls || (shared.lowLatency && shared.lowLatency.active());
+    if (newState === 'LIVE' && (state !== 'LIVE' || !playing)) {
       start();
     } else if (newState === 'OFFLINE' && state !== 'OFFLINE') {
       stop();
@@ -82,6 +101,10 @@
       hls.currentLevel = Number(quality.value);
     }
   });
+
+  shared.startHls = startHls;
+  shared.stopHls = stopHls;
+  shared.isLive = function () { return state === 'LIVE'; };
 
   show(state);
   setTimeout(poll, POLL_MS);

@@ -11,9 +11,11 @@ public final class ProcessRoles {
     public static final String RECORDING = "recording";
     public static final String RELAY = "relay";
     public static final String MULTICAST_SOURCE = "multicast-source";
+    /** Carries a live stream into Janus for its WebRTC viewers (WHEP, the watch page's "Low latency"). */
+    public static final String WEBRTC_BRIDGE = "webrtc-bridge";
 
     private static final List<String> ORDER =
-            List.of(RELAY, PACKAGER, BACKUP_PACKAGER, OUTPUT, RECORDING, MULTICAST_SOURCE);
+            List.of(RELAY, PACKAGER, BACKUP_PACKAGER, OUTPUT, RECORDING, MULTICAST_SOURCE, WEBRTC_BRIDGE);
 
     private ProcessRoles() {}
 

@@ -42,6 +42,14 @@ public class WatchView {
         return playbackUrls.url(request.getServerName(), stream());
     }
 
+    /**
+     * Where the page's "Low latency" choice asks for WebRTC playback (WHEP): on this site, so the
+     * viewer's session (or a public stream's openness) authorises it as it does the page.
+     */
+    public String getWebrtcUrl() {
+        return request.getContextPath() + "/whep/" + stream().name();
+    }
+
     public String getState() {
         Stream stream = stream();
         return live.status(stream.id(), stream.name()).state().name();
