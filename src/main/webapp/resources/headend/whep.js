@@ -167,7 +167,9 @@
     wanted: function () { return toggle.checked; },
     active: function () { return session !== null; },
     start: start,
-    stop: stop
+    stop: stop,
+    // The live PeerConnection, for a look at its getStats() from the browser's console.
+    peer: function () { return session && session.pc; }
   };
 
   toggle.addEventListener('change', function () {

@@ -36,7 +36,7 @@ public final class Browser implements AutoCloseable {
         this(base, new String[0]);
     }
 
-    /** With more Chromium flags, e.g. WebRTC's (fake devices, host candidates without mDNS names). */
+    /** A browser with Chromium flags of the test's own (fake media devices, WebRTC policies). */
     public Browser(String base, String... extraArguments) {
         this.base = base;
         try {

@@ -31,6 +31,19 @@ public final class Publisher implements AutoCloseable {
         return sending(rtmpBase + "/" + key, "flv", fps, video);
     }
 
+    /**
+     * As {@link #start}, but H.264 High profile with two B-frames between references, as studio
+     * encoders send it: what WebRTC playback must encode again for browsers.
+     */
+    public static Publisher withBFrames(String rtmpBase, String key, int width, int height, int fps) {
+        return sending(
+                rtmpBase + "/" + key,
+                "flv",
+                fps,
+                testPattern(width, height, fps),
+                List.of("-preset", "superfast", "-profile:v", "high", "-bf", "2"));
+    }
+
     /** An encoder sending MPEG-TS, as to an SRT or UDP input ({@code srt://...}, {@code udp://...}). */
     public static Publisher mpegTs(String url, int width, int height, int fps) {
         return sending(url, "mpegts", fps, testPattern(width, height, fps));
@@ -41,7 +54,11 @@ public final class Publisher implements AutoCloseable {
     }
 
     private static Publisher sending(String url, String format, int fps, String video) {
-        List<String> command = List.of(
+        return sending(url, format, fps, video, List.of("-preset", "ultrafast", "-tune", "zerolatency"));
+    }
+
+    private static Publisher sending(String url, String format, int fps, String video, List<String> x264) {
+        List<String> command = new java.util.ArrayList<>(List.of(
                 "ffmpeg",
                 "-hide_banner",
                 "-nostdin",
@@ -57,11 +74,9 @@ public final class Publisher implements AutoCloseable {
                 "-i",
                 "sine=frequency=440:sample_rate=48000",
                 "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                "-tune",
-                "zerolatency",
+                "libx264"));
+        command.addAll(x264);
+        command.addAll(List.of(
                 "-g",
                 Integer.toString(fps * 2),
                 "-pix_fmt",
@@ -72,7 +87,7 @@ public final class Publisher implements AutoCloseable {
                 "64k",
                 "-f",
                 format,
-                url);
+                url));
         try {
             Path log = Path.of("target", "it-logs", "publisher-" + System.nanoTime() + ".log");
             log.getParent().toFile().mkdirs();

@@ -24,7 +24,8 @@ public record StreamProcesses(List<Item> items) {
                                 "output",
                                 "recording",
                                 "relay",
-                                "multicast-source"
+                                "multicast-source",
+                                "webrtc-bridge"
                             })
                     String role,
             @Schema(required = true, description = "Where it runs: local for this node") String host,
