@@ -7,7 +7,7 @@
  * and subtracts it from Date.now(): the same machine's clock, so the difference is the latency
  * from the frame's release by the source to its presentation here. It also opens WebRTC
  * receivers: over the app's WHEP endpoint (the draft's counter-offer flow Janus 1.1.2 needs:
- * POST an offer, 406 with the server's offer and a Location, the answer by PATCH) or straight
+ * POST, 406 with the server's offer and a Location, the answer by PATCH) or straight
  * through a Janus HTTP API (the bench's own Janus, no bridge of the app's in the path).
  */
 window.glass = (function () {
@@ -107,42 +107,29 @@ window.glass = (function () {
     });
   }
 
+  // As the app's own player (whep.js) does: POST with no offer, take the 406's offer, PATCH the answer.
   async function whep(url) {
-    var pc = new RTCPeerConnection();
-    pc.addTransceiver('video', { direction: 'recvonly' });
-    pc.addTransceiver('audio', { direction: 'recvonly' });
-    await pc.setLocalDescription(await pc.createOffer());
-    await gathered(pc);
-    var r = await fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/sdp', 'Accept': 'application/sdp' },
-      body: pc.localDescription.sdp
-    });
+    var r = await fetch(url, { method: 'POST', credentials: 'same-origin', cache: 'no-store' });
     var location = r.headers.get('Location');
     var sdp = await r.text();
-    if (r.status === 201) {
-      await pc.setRemoteDescription({ type: 'answer', sdp: sdp });
-    } else if (r.status === 406) {
-      // Counter-offer: drop our offer, take the server's, answer it by PATCH on the session.
-      pc.close();
-      pc = new RTCPeerConnection();
-      await pc.setRemoteDescription({ type: 'offer', sdp: sdp });
-      await pc.setLocalDescription(await pc.createAnswer());
-      await gathered(pc);
-      var p = await fetch(new URL(location, url).href, {
-        method: 'PATCH',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/sdp' },
-        body: pc.localDescription.sdp
-      });
-      if (!p.ok) {
-        throw new Error('PATCH answer: ' + p.status + ' ' + (await p.text()));
-      }
-    } else {
+    if (r.status !== 406) {
       throw new Error('WHEP POST: ' + r.status + ' ' + sdp);
     }
-    pc.headendSession = location && new URL(location, url).href;
+    var pc = new RTCPeerConnection();
+    await pc.setRemoteDescription({ type: 'offer', sdp: sdp });
+    await pc.setLocalDescription(await pc.createAnswer());
+    await gathered(pc);
+    var session = new URL(location, url).href;
+    var p = await fetch(session, {
+      method: 'PATCH',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/sdp' },
+      body: pc.localDescription.sdp
+    });
+    if (p.status !== 204) {
+      throw new Error('WHEP PATCH: ' + p.status + ' ' + (await p.text()));
+    }
+    pc.headendSession = session;
     return pc;
   }
 

@@ -47,6 +47,7 @@ class WebRtcLatencyBench {
     @BeforeAll
     static void start() {
         network = WebRtcNetwork.create();
+        System.out.println("BENCH network " + network.janusInterface() + " (deleted after the run)");
         app = HeadendProcess.inTempHome(network.appEnvironment()).start();
         admin = app.admin();
     }

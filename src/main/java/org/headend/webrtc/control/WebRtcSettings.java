@@ -1,10 +1,12 @@
 package org.headend.webrtc.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The {@code headend.webrtc.*} settings, read in one place. */
@@ -44,13 +46,18 @@ public class WebRtcSettings {
     @ConfigProperty(name = "headend.webrtc.interface")
     Optional<String> iceInterface;
 
-    @Inject
-    @ConfigProperty(name = "headend.webrtc.stun-servers")
-    Optional<List<String>> stunServers;
+    // Read in init(): Payara 6.2025.10's config producer throws a ClassCastException when it
+    // injects Optional<List<String>> (ParameterizedType cast to Class), failing the deployment.
+    Optional<List<String>> stunServers = Optional.empty();
 
-    @Inject
-    @ConfigProperty(name = "headend.webrtc.turn-servers")
-    Optional<List<String>> turnServers;
+    Optional<List<String>> turnServers = Optional.empty();
+
+    @PostConstruct
+    void init() {
+        var config = ConfigProvider.getConfig();
+        stunServers = config.getOptionalValues("headend.webrtc.stun-servers", String.class);
+        turnServers = config.getOptionalValues("headend.webrtc.turn-servers", String.class);
+    }
 
     @Inject
     @ConfigProperty(name = "headend.webrtc.turn-username")
