@@ -85,6 +85,7 @@ class WebRtcViewersBench {
             double setupSeconds = 0;
             double appCpuForSetups = 0;
             int setUp = 0;
+            double idleJvm = 0;
             List<Number> setupMs = new ArrayList<>();
             for (int step : STEPS) {
                 int have = count(pages);
@@ -124,6 +125,9 @@ class WebRtcViewersBench {
                     flowing += after[i] > (i < before.length ? before[i] : 0) ? 1 : 0;
                 }
                 double janusCpu = r.groups().get("janus").percent();
+                if (have == 0) {
+                    idleJvm = r.groups().get("app").byCommand().getOrDefault("java", 0.0) / 100;
+                }
                 points.add(new double[] {have, janusCpu});
                 System.out.printf(
                         "BENCH viewers=%d flowing=%d janus_cpu=%.1f%% app_cpu=%.1f%% %s browser_cpu=%.1f%% machine=%.0f%%"
@@ -149,17 +153,20 @@ class WebRtcViewersBench {
                 }
             }
             double[] fit = fit(points);
+            // The JVM's own idle rate (timers, polls) over the setup time is not the sessions'.
+            double netAppCpu = appCpuForSetups - idleJvm * setupSeconds;
             System.out.printf(
                     "BENCH janus_cpu_per_viewer=%.2f%% base=%.1f%% -> viewers per core (extrapolated)=%.0f%n",
                     fit[1], fit[0], fit[1] > 0 ? (100 - fit[0]) / fit[1] : Double.POSITIVE_INFINITY);
             System.out.printf(
                     "BENCH signalling sessions=%d setup_p50_ms=%.0f setup_p95_ms=%.0f sessions_per_s=%.1f"
-                            + " app_jvm_cpu_ms_per_session=%.1f%n",
+                            + " app_jvm_cpu_ms_per_session=%.1f (net of idle %.1f%%)%n",
                     setUp,
                     Stats.percentile(setupMs, 50),
                     Stats.percentile(setupMs, 95),
                     setUp / setupSeconds,
-                    appCpuForSetups * 1000 / Math.max(1, setUp));
+                    netAppCpu * 1000 / Math.max(1, setUp),
+                    idleJvm * 100);
             for (Browser page : pages) {
                 @SuppressWarnings("unchecked")
                 List<Object> failures = (List<Object>) page.script("return glass.failures();");
