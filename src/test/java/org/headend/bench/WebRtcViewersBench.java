@@ -189,6 +189,8 @@ class WebRtcViewersBench {
 
     private Browser page(String name) {
         Browser page = WebRtcLatencyBench.webRtcBrowser(app.baseUrl());
+        // Adding a page's viewers one after the other takes longer than Selenium's 30 s default.
+        page.driver().manage().timeouts().scriptTimeout(Duration.ofMinutes(5));
         // A page of the app's origin, so /whep is same-origin: the stream's watch page, paused.
         page.open("/watch/" + name);
         page.script("document.getElementById('player').remove();");

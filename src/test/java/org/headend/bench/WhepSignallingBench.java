@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class WhepSignallingBench {
 
     private static final int SESSIONS = Integer.getInteger("bench.sessions", 300);
+    private static final int WARMUP = Integer.getInteger("bench.warmup-sessions", 100);
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 4);
 
     private static WebRtcNetwork network;
@@ -74,8 +75,11 @@ class WhepSignallingBench {
                 Publisher publisher = Publisher.start(app.rtmpUrl(), stream.key(), 640, 360, 30)) {
             stream.awaitState("LIVE", Duration.ofSeconds(60));
             String whep = app.baseUrl() + "/whep/" + stream.name();
-            // The first session starts the stream's feed (mountpoint, bridge): not signalling.
+            // The first session starts the stream's feed (mountpoint, bridge): not signalling. The
+            // next WARMUP let the JIT compile the path, as it has in an app that has run a while.
             assertEquals(List.of(), session(http, whep, 1));
+            assertEquals(List.of(), session(http, whep, WARMUP));
+            WebRtcLatencyBench.pause(Duration.ofSeconds(5));
             long jvm = app.handle().pid();
             long janus = app.children("janus").get(0).pid();
             double[] idle = rates(jvm, janus, Duration.ofSeconds(10));
