@@ -15,7 +15,7 @@ import org.headend.testing.Await;
 import org.headend.testing.FreePorts;
 
 /**
- * A Janus of the bench's own (Debian's 1.1.2, not the app's), with one Streaming RTP mountpoint
+ * A Janus of the bench's own (Debian's 1.1.2, not the app's), with a Streaming RTP mountpoint
  * (id 1, H.264 PT 96 on {@link #videoPort()}) fed directly by the timecode source: the WebRTC
  * path with no bridge of the app's in it, measured beside the app's own {@code /whep} so the
  * bridge's share shows. Its HTTP API is on loopback; ICE only on the given interface (Janus skips
@@ -24,10 +24,13 @@ import org.headend.testing.FreePorts;
 final class BenchJanus implements AutoCloseable {
 
     static final int MOUNTPOINT = 1;
+    /** A second mountpoint, for the app's bridge command run by the bench ({@link BenchBridge}). */
+    static final int BRIDGE_MOUNTPOINT = 2;
 
     private final Path folder;
     private final int apiPort;
     private final int videoPort;
+    private final int bridgePort;
     private final String secret = UUID.randomUUID().toString();
     private final Process process;
 
@@ -35,6 +38,7 @@ final class BenchJanus implements AutoCloseable {
         folder = Files.createTempDirectory("bench-janus");
         apiPort = FreePorts.next();
         videoPort = FreePorts.next();
+        bridgePort = FreePorts.next();
         // ICE/RTP ports below the ephemeral range and away from the app's default 20000-20199.
         int first = 10000 + ThreadLocalRandom.current().nextInt(90) * 100;
         Path conf = Files.createDirectories(folder.resolve("conf"));
@@ -61,14 +65,19 @@ final class BenchJanus implements AutoCloseable {
                         + " ip = \"127.0.0.1\" https = false }\nadmin: { admin_http = false }\n");
         Files.writeString(
                 conf.resolve("janus.plugin.streaming.jcfg"),
-                "general: { }\nbench: { type = \"rtp\" id = " + MOUNTPOINT + " description = \"bench\" media = ( {"
-                        + " type = \"video\" mid = \"v\" port = " + videoPort + " pt = 96 codec = \"h264\""
-                        + " fmtp = \"profile-level-id=42e01f;packetization-mode=1\" } ) }\n");
+                "general: { }\n" + mountpoint("bench", MOUNTPOINT, videoPort)
+                        + mountpoint("bridge", BRIDGE_MOUNTPOINT, bridgePort));
         process = new ProcessBuilder(
                         "/usr/bin/janus", "-C", conf.resolve("janus.jcfg").toString(), "-F", conf.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("janus.log").toFile())
                 .start();
+    }
+
+    private static String mountpoint(String name, int id, int port) {
+        return name + ": { type = \"rtp\" id = " + id + " description = \"" + name + "\" media = ( {"
+                + " type = \"video\" mid = \"v\" port = " + port + " pt = 96 codec = \"h264\""
+                + " fmtp = \"profile-level-id=42e01f;packetization-mode=1\" } ) }\n";
     }
 
     static BenchJanus start(String iceInterface) {
@@ -103,6 +112,11 @@ final class BenchJanus implements AutoCloseable {
     /** Where the mountpoint takes H.264 over RTP (on every address, so 127.0.0.1 works). */
     int videoPort() {
         return videoPort;
+    }
+
+    /** Where the bridge mountpoint takes its video. */
+    int bridgePort() {
+        return bridgePort;
     }
 
     long pid() {

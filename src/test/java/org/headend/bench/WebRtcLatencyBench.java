@@ -27,15 +27,21 @@ import org.openqa.selenium.By;
  * Glass-to-glass latency for BENCHMARKS.md, run by bench/webrtc-latency.sh (never by ./headend
  * test): one {@link TimecodeSource} published to the app over RTMP, watched at the same time in
  * one headless Chromium over HLS (the app's own watch page, hls.js as viewers get it) and over
- * WebRTC: through the app's {@code /whep/{name}} ({@code whep}) and/or straight from a Janus of the
- * bench's own fed by the same encode over RTP ({@code janus}, no bridge of the app's in the path).
+ * WebRTC: through the app's {@code /whep/{name}} ({@code whep}), straight from a Janus of the
+ * bench's own fed by the same encode over RTP ({@code janus}, no bridge of the app's in the path),
+ * and from that Janus fed by the app's bridge command run by the bench from the app's nginx-rtmp
+ * ({@code bridge}: what nginx and the bridge add, without the app's signalling).
  * Every path reads the clock drawn into each frame it presents; p50/p95/max per path and the
  * ratios, from one run.
  */
 class WebRtcLatencyBench {
 
     private static final List<String> PATHS =
-            List.of(System.getProperty("bench.paths", "whep,janus").split(","));
+            List.of(System.getProperty("bench.paths", "whep,janus,bridge").split(","));
+    private static final List<String> BRIDGE_INPUT_ARGS =
+            List.of(System.getProperty("bench.bridge-input-args", "").split(" ")).stream()
+                    .filter(a -> !a.isBlank())
+                    .toList();
     private static final String LADDER = System.getProperty("bench.ladder", "passthrough");
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 15));
     private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.seconds", 60));
@@ -65,7 +71,9 @@ class WebRtcLatencyBench {
 
     @Test
     void glassToGlass() {
-        BenchJanus janus = PATHS.contains("janus") ? BenchJanus.start(network.janusInterface()) : null;
+        BenchJanus janus =
+                PATHS.contains("janus") || PATHS.contains("bridge") ? BenchJanus.start(network.janusInterface()) : null;
+        BenchBridge bridge = null;
         try (SampleStream stream = SampleStreams.on(admin)
                         .unique("glass")
                         .ladder(LADDER)
@@ -87,7 +95,17 @@ class WebRtcLatencyBench {
                         "return glass.watch('whep', 'whep', arguments[0]);", app.baseUrl() + "/whep/" + stream.name());
                 System.out.println("BENCH whep " + opened);
             }
-            if (janus != null) {
+            if (PATHS.contains("bridge")) {
+                paths.add("bridge");
+                bridge = BenchBridge.start(app.rtmpUrl() + "/" + stream.name(), janus.bridgePort(), BRIDGE_INPUT_ARGS);
+                Object opened = browser.script(
+                        "return glass.watch('bridge', 'janus', arguments[0], arguments[1], arguments[2]);",
+                        janus.apiUrl(),
+                        janus.secret(),
+                        BenchJanus.BRIDGE_MOUNTPOINT);
+                System.out.println("BENCH bridge " + opened);
+            }
+            if (PATHS.contains("janus")) {
                 paths.add("janus");
                 Object opened = browser.script(
                         "return glass.watch('janus', 'janus', arguments[0], arguments[1], arguments[2]);",
@@ -114,6 +132,9 @@ class WebRtcLatencyBench {
                     values.size() > WINDOW.toSeconds() * 10,
                     path + ": " + values.size() + " frames read in " + WINDOW.toSeconds() + " s"));
         } finally {
+            if (bridge != null) {
+                bridge.close();
+            }
             if (janus != null) {
                 janus.close();
             }
