@@ -108,7 +108,7 @@ window.glass = (function () {
   }
 
   // As the app's own player (whep.js) does: POST with no offer, take the 406's offer, PATCH the answer.
-  async function whep(url) {
+  async function whep(url, videoOnly) {
     var r = await fetch(url, { method: 'POST', credentials: 'same-origin', cache: 'no-store' });
     var location = r.headers.get('Location');
     var sdp = await r.text();
@@ -117,6 +117,14 @@ window.glass = (function () {
     }
     var pc = new RTCPeerConnection();
     await pc.setRemoteDescription({ type: 'offer', sdp: sdp });
+    if (videoOnly) {
+      // Audio declined in the answer: no audio to hold the video back for lip sync.
+      pc.getTransceivers().forEach(function (t) {
+        if (t.receiver.track.kind === 'audio') {
+          t.direction = 'inactive';
+        }
+      });
+    }
     await pc.setLocalDescription(await pc.createAnswer());
     await gathered(pc);
     var session = new URL(location, url).href;
@@ -190,10 +198,13 @@ window.glass = (function () {
     read: read,
     video: video,
 
-    /** Plays over WebRTC into a new <video id=name> and reads it. kind: 'whep' or 'janus'. */
+    /**
+     * Plays over WebRTC into a new <video id=name> and reads it. kind: 'whep', 'whep-video' (audio
+     * declined) or 'janus'.
+     */
     watch: function (name, kind, a, b, c) {
       var v = video(name);
-      var opening = kind === 'whep' ? whep(a) : janus(a, b, c);
+      var opening = kind === 'janus' ? janus(a, b, c) : whep(a, kind === 'whep-video');
       return opening.then(function (pc) {
         attach(pc, v);
         read(v, name);

@@ -30,14 +30,15 @@ import org.openqa.selenium.By;
  * WebRTC: through the app's {@code /whep/{name}} ({@code whep}), straight from a Janus of the
  * bench's own fed by the same encode over RTP ({@code janus}, no bridge of the app's in the path),
  * and from that Janus fed by the app's bridge command run by the bench from the app's nginx-rtmp
- * ({@code bridge}: what nginx and the bridge add, without the app's signalling).
+ * ({@code bridge}: what nginx and the bridge add, without the app's signalling); {@code whep-video}
+ * is {@code whep} with the audio declined in the answer (no lip sync holding the video back).
  * Every path reads the clock drawn into each frame it presents; p50/p95/max per path and the
  * ratios, from one run.
  */
 class WebRtcLatencyBench {
 
-    private static final List<String> PATHS =
-            List.of(System.getProperty("bench.paths", "whep,janus,bridge").split(","));
+    private static final List<String> PATHS = List.of(
+            System.getProperty("bench.paths", "whep,whep-video,janus,bridge").split(","));
     private static final List<String> BRIDGE_INPUT_ARGS =
             List.of(System.getProperty("bench.bridge-input-args", "").split(" ")).stream()
                     .filter(a -> !a.isBlank())
@@ -95,6 +96,13 @@ class WebRtcLatencyBench {
                         "return glass.watch('whep', 'whep', arguments[0]);", app.baseUrl() + "/whep/" + stream.name());
                 System.out.println("BENCH whep " + opened);
             }
+            if (PATHS.contains("whep-video")) {
+                paths.add("whep-video");
+                Object opened = browser.script(
+                        "return glass.watch('whep-video', 'whep-video', arguments[0]);",
+                        app.baseUrl() + "/whep/" + stream.name());
+                System.out.println("BENCH whep-video " + opened);
+            }
             if (PATHS.contains("bridge")) {
                 paths.add("bridge");
                 bridge = BenchBridge.start(app.rtmpUrl() + "/" + stream.name(), janus.bridgePort(), BRIDGE_INPUT_ARGS);
@@ -147,7 +155,7 @@ class WebRtcLatencyBench {
                 + WARMUP.toSeconds() + " s warm-up");
         System.out.println("BENCH unreadable frames " + browser.script("return glass.unreadable();"));
         latencies.forEach((path, v) -> System.out.printf(
-                "BENCH latency %-5s frames=%d p50_ms=%.0f p95_ms=%.0f max_ms=%.0f min_ms=%.0f%n",
+                "BENCH latency %-10s frames=%d p50_ms=%.0f p95_ms=%.0f max_ms=%.0f min_ms=%.0f%n",
                 path, v.size(), Stats.percentile(v, 50), Stats.percentile(v, 95), Stats.max(v), Stats.min(v)));
         List<Long> hls = latencies.get("hls");
         latencies.forEach((path, v) -> {
