@@ -9,13 +9,15 @@
 #   bridge      the app's bridge command run by the bench from the app's nginx-rtmp into a Janus
 #               of the bench's own (nginx + bridge, without the app's feed and signalling)
 #   janus       that Janus fed the same encode directly over RTP: the floor here
+# (default whep,whep-video,janus: each path is one more video the one browser decodes, and with
+# five at once on a loaded machine it began to drop frames.)
 # Needs root (a veth pair for Janus's ICE candidates), janus, chromium and chromium-driver.
 #
 #   bench/webrtc-latency.sh                              about 4 minutes
 #   SECONDS_MEASURED=120 LADDER=default PATHS=whep bench/webrtc-latency.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PATHS=${PATHS:-whep,whep-video,bridge,janus}
+PATHS=${PATHS:-whep,whep-video,janus}
 LADDER=${LADDER:-passthrough}
 SECONDS_MEASURED=${SECONDS_MEASURED:-60}
 WARMUP=${WARMUP:-15}
