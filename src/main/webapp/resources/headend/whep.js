@@ -10,6 +10,7 @@
   var toggle = document.getElementById('low-latency');
   var notice = document.getElementById('low-latency-notice');
   var shared = window.HeadendWatch;
+  var SIGNAL_MS = 15000;
   var CONNECT_MS = 5000;
   var GATHER_MS = 2000;
   var STORED = 'headend.lowLatency';
@@ -67,21 +68,35 @@
     stop();
     shared.stopHls();
     video.setAttribute('data-mode', 'connecting');
-    var current = { pc: null, location: null, connected: false };
+    var current = { pc: null, location: null, connected: false, timer: null };
     session = current;
-    var timer = setTimeout(function () {
-      if (session === current && !current.connected) {
-        fallBack();
+    // Signalling may wait for the stream's feed to start (the first viewer's); connecting may not.
+    var aborter = window.AbortController ? new AbortController() : null;
+    current.timer = setTimeout(function () {
+      if (aborter) {
+        aborter.abort();
       }
-    }, CONNECT_MS);
-    fetch(video.getAttribute('data-whep'), { method: 'POST', credentials: 'same-origin', cache: 'no-store' })
+      giveUp(current);
+    }, SIGNAL_MS);
+    fetch(video.getAttribute('data-whep'), {
+      method: 'POST',
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: aborter ? aborter.signal : undefined
+    })
       .then(function (response) {
         if (response.status !== 406) {
           throw new Error('WHEP answered ' + response.status);
         }
         current.location = response.headers.get('Location');
+        if (session !== current) {
+          stopSession(current);
+          throw new Error('Left before the offer came');
+        }
+        clearTimeout(current.timer);
+        current.timer = setTimeout(function () { giveUp(current); }, CONNECT_MS);
         current.pc = new RTCPeerConnection({ iceServers: iceServers(response) });
-        watchConnection(current, timer);
+        watchConnection(current);
         return response.text();
       })
       .then(function (offer) {
@@ -103,15 +118,17 @@
           throw new Error('WHEP PATCH answered ' + response.status);
         }
       })
-      .catch(function () {
-        if (session === current) {
-          clearTimeout(timer);
-          fallBack();
-        }
-      });
+      .catch(function () { giveUp(current); });
   }
 
-  function watchConnection(current, timer) {
+  /** The session did not connect in time or failed: HLS plays instead, if it is still ours. */
+  function giveUp(current) {
+    if (session === current && !current.connected) {
+      fallBack();
+    }
+  }
+
+  function watchConnection(current) {
     var pc = current.pc;
     pc.ontrack = function (event) {
       if (session === current && video.srcObject !== event.streams[0]) {
@@ -125,10 +142,11 @@
       }
       if (pc.connectionState === 'connected') {
         current.connected = true;
-        clearTimeout(timer);
+        clearTimeout(current.timer);
         video.setAttribute('data-mode', 'webrtc');
         say('');
       } else if (pc.connectionState === 'failed' || pc.connectionState === 'closed') {
+        current.connected = false;
         fallBack();
       }
     };
@@ -138,19 +156,23 @@
   function stop() {
     var ending = session;
     session = null;
-    if (!ending) {
-      return;
+    if (ending) {
+      clearTimeout(ending.timer);
+      stopSession(ending);
     }
+    if (video.srcObject) {
+      video.srcObject = null;
+    }
+    video.removeAttribute('data-mode');
+  }
+
+  function stopSession(ending) {
     if (ending.location) {
       fetch(ending.location, { method: 'DELETE', credentials: 'same-origin', keepalive: true }).catch(function () {});
     }
     if (ending.pc) {
       ending.pc.close();
     }
-    if (video.srcObject) {
-      video.srcObject = null;
-    }
-    video.removeAttribute('data-mode');
   }
 
   function fallBack() {

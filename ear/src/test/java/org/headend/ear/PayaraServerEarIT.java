@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Deploys ear/target/headend.ear on a real Payara Server 6, in a fresh domain on free ports, and
- * checks that the app gets ready (database and nginx-rtmp up) and signs the admin in. Afterwards it
+ * checks that the app gets ready (database, nginx-rtmp and Janus up) and signs the admin in. Afterwards it
  * undeploys, stops and deletes the domain, and checks that no process it started is left running.
  */
 class PayaraServerEarIT {
@@ -54,13 +54,16 @@ class PayaraServerEarIT {
                 "HEADEND_HTTP_PORT", String.valueOf(domain.httpPort()),
                 "HEADEND_RTMP_PORT", String.valueOf(domain.sparePort(1)),
                 "HEADEND_HLS_PORT", String.valueOf(domain.sparePort(2)),
+                // Janus's loopback APIs on the domain's spare ports, not 8188/7188 a './headend run' holds.
+                "HEADEND_WEBRTC_API_PORT", String.valueOf(domain.sparePort(3)),
+                "HEADEND_WEBRTC_ADMIN_PORT", String.valueOf(domain.sparePort(4)),
                 "HEADEND_ADMIN_PASSWORD", ADMIN_PASSWORD));
         domain.deploy(Path.of(System.getProperty("headend.ear")), APP);
         deployed = true;
     }
 
     @Test
-    void readyOnceTheDatabaseAndNginxRtmpAnswer() throws Exception {
+    void readyOnceTheDatabaseNginxRtmpAndJanusAnswer() throws Exception {
         HttpResponse<String> ready = awaitReady();
         assertEquals(200, ready.statusCode(), ready.body());
         JsonObject health = json(ready);
@@ -69,8 +72,12 @@ class PayaraServerEarIT {
                 .collect(Collectors.toMap(check -> check.getString("name"), check -> check.getString("status")));
         assertEquals("UP", checks.get("database"), checks::toString);
         assertEquals("UP", checks.get("nginx-rtmp"), checks::toString);
+        assertEquals("UP", checks.get("janus"), checks::toString);
         assertTrue(domain.jvm().orElseThrow().descendants().anyMatch(PayaraServerEarIT::isNginx),
                 "the app runs its own nginx-rtmp, below the server's JVM");
+        assertTrue(domain.jvm().orElseThrow().descendants().anyMatch(p -> p.info().command().orElse("")
+                        .endsWith("/janus")),
+                "and its own Janus");
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.headend.webrtc.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
-import org.headend.webrtc.control.WebRtcSettings;
+import org.headend.webrtc.control.IceServers;
 
 /**
  * WHEP's headers for players on other sites: CORS open to any origin without credentials (a
@@ -14,7 +14,7 @@ import org.headend.webrtc.control.WebRtcSettings;
 public class WhepCors {
 
     @Inject
-    WebRtcSettings settings;
+    IceServers iceServers;
 
     void allow(HttpServletResponse response) {
         response.setHeader("Access-Control-Allow-Origin", "*");
@@ -33,13 +33,6 @@ public class WhepCors {
     }
 
     void iceServers(HttpServletResponse response) {
-        settings.stunServers().forEach(url -> response.addHeader("Link", "<" + url + ">; rel=\"ice-server\""));
-        String credentials = settings.turnUsername()
-                .flatMap(user -> settings.turnPassword()
-                        .map(password -> "; username=\"" + user + "\"; credential=\"" + password
-                                + "\"; credential-type=\"password\""))
-                .orElse("");
-        settings.turnServers()
-                .forEach(url -> response.addHeader("Link", "<" + url + ">; rel=\"ice-server\"" + credentials));
+        iceServers.linkHeaders().forEach(link -> response.addHeader("Link", link));
     }
 }

@@ -60,7 +60,9 @@ public class JanusClient {
     @PostConstruct
     void init() {
         // Responses complete on managed threads, so listeners may call the app's beans.
+        // HTTP/1.1 outright: Janus's libmicrohttpd has no use for the client's h2c upgrade offer.
         http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
                 .executor(executor)
                 .build();

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One plugin attached in a session: its requests, and the events Janus sends about it. */
 public final class JanusHandle {
@@ -14,7 +15,8 @@ public final class JanusHandle {
     private final JanusSession session;
     private final long id;
     private final HandleListener listener;
-    private volatile boolean gone;
+    /** Set once: the reply to our detach and Janus's "detached" event race on two threads. */
+    private final AtomicBoolean gone = new AtomicBoolean();
 
     JanusHandle(JanusSession session, long id, HandleListener listener) {
         this.session = session;
@@ -74,7 +76,7 @@ public final class JanusHandle {
 
     /** Detaches the plugin; harmless when the handle is gone already. */
     public void detach() {
-        if (gone) {
+        if (gone.get()) {
             return;
         }
         try {
@@ -108,10 +110,9 @@ public final class JanusHandle {
     }
 
     void gone(String reason) {
-        if (gone) {
+        if (!gone.compareAndSet(false, true)) {
             return;
         }
-        gone = true;
         session.forget(this);
         listener.gone(reason);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.headend.platform.SecureTokens;
 
@@ -27,7 +28,8 @@ public final class JanusSession implements AutoCloseable {
     private final long id;
     private final Map<Long, JanusHandle> handles = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
-    private volatile boolean open = true;
+    /** Cleared once: closing (ours) and losing (the poll's thread) may race. */
+    private final AtomicBoolean open = new AtomicBoolean(true);
 
     JanusSession(JanusClient client, long id) {
         this.client = client;
@@ -39,7 +41,7 @@ public final class JanusSession implements AutoCloseable {
     }
 
     public boolean isOpen() {
-        return open;
+        return open.get();
     }
 
     /** Attaches a plugin ("janus.plugin.videoroom", "janus.plugin.streaming"). */
@@ -55,10 +57,9 @@ public final class JanusSession implements AutoCloseable {
     /** Destroys the session in Janus; harmless when it is gone already. */
     @Override
     public void close() {
-        if (!open) {
+        if (!open.compareAndSet(true, false)) {
             return;
         }
-        open = false;
         client.forget(this);
         try {
             client.post(url(), Json.createObjectBuilder().add("janus", "destroy"));
@@ -117,11 +118,11 @@ public final class JanusSession implements AutoCloseable {
     }
 
     void poll() {
-        if (!open) {
+        if (!open.get()) {
             return;
         }
         client.longPoll(id).whenComplete((events, failure) -> {
-            if (!open) {
+            if (!open.get()) {
                 return;
             }
             if (failure != null) {
@@ -161,10 +162,9 @@ public final class JanusSession implements AutoCloseable {
 
     /** The session is gone in Janus: every handle's listener hears it, every waiting request fails. */
     void lost(String reason) {
-        if (!open) {
+        if (!open.compareAndSet(true, false)) {
             return;
         }
-        open = false;
         client.forget(this);
         LOG.info(() -> "Janus session " + id + " lost: " + reason);
         ended(reason);

@@ -80,6 +80,15 @@ public class JanusSupervisor {
     void startJanus() {
         // The process supervisor reaps a Janus a crashed run of the app left, on its first use.
         processes.scheduling();
+        try {
+            startIfEnabled();
+        } catch (RuntimeException e) {
+            // WebRTC is one capability: whatever goes wrong with it, the rest of the app starts.
+            notStarted(e.toString());
+        }
+    }
+
+    private void startIfEnabled() {
         if (!settings.enabled()) {
             LOG.info("WebRTC is off (headend.webrtc.enabled=false): Janus is not started");
             return;
@@ -87,8 +96,10 @@ public class JanusSupervisor {
         List<String> problems = WebRtcSettingsCheck.problems(settings);
         Optional<Path> modules = JanusConfig.modules(settings.binary());
         if (problems.isEmpty() && modules.isEmpty()) {
-            problems = List.of("the Janus plugins (" + JanusConfig.MODULES + ") are not installed beside "
-                    + settings.binary() + " (Debian package 'janus')");
+            problems =
+                    List.of("the Janus modules (libjanus_videoroom.so, libjanus_streaming.so, libjanus_http.so) are not"
+                            + " installed beside "
+                            + settings.binary() + " (Debian package 'janus')");
         }
         if (!problems.isEmpty()) {
             notStarted(String.join("; ", problems));
@@ -205,7 +216,7 @@ public class JanusSupervisor {
                 return;
             }
             launched = false;
-            LOG.warning(() -> "Janus " + said + "; every WebRTC session it carried is gone. Restarting it");
+            LOG.warning(() -> "Janus ended (" + said + "); every WebRTC session it carried is gone. Restarting it");
             metrics.counter(Metadata.builder()
                             .withName(RESTARTS)
                             .withDescription("Restarts of Janus after it ended or stopped answering")

@@ -6,13 +6,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
- * Creates and destroys Janus Streaming mountpoints through one Janus session of the app's own.
- * Mountpoints are not permanent: they live in Janus's memory, so a Janus that restarts has none,
- * and when this session is lost (Janus died) the owner hears it and drops every feed.
+ * Creates and destroys Janus Streaming mountpoints through one Janus session of the app's own,
+ * open only while a mountpoint exists (no viewer, no session: a leak shows at once). Mountpoints
+ * are not permanent: they live in Janus's memory, so a Janus that restarts has none, and when this
+ * session is lost (Janus died) the owner hears it and drops every feed.
  * Janus chooses the RTP ports (port 0), bound to loopback only, so nobody but the bridge can feed
  * a mountpoint.
  */
@@ -25,6 +28,7 @@ public class Mountpoints {
     JanusClient janus;
 
     private JanusHandle handle;
+    private final Set<Long> live = new HashSet<>();
     private Consumer<String> onLost = reason -> {};
 
     /** Who hears that Janus lost every mountpoint (it stopped or restarted). */
@@ -32,9 +36,16 @@ public class Mountpoints {
         this.onLost = listener;
     }
 
-    public Mountpoint create(String description) throws JanusException {
+    public synchronized Mountpoint create(String description) throws JanusException {
         long id = ThreadLocalRandom.current().nextLong(1, 1L << 52);
-        PluginReply reply = handle().request(definition(id, description));
+        PluginReply reply;
+        try {
+            reply = handle().request(definition(id, description));
+        } catch (JanusException e) {
+            closeIfUnused();
+            throw e;
+        }
+        live.add(id);
         JsonObject stream = reply.data().getJsonObject("stream");
         JsonArray ports = stream == null ? null : stream.getJsonArray("ports");
         if (ports == null) {
@@ -53,11 +64,24 @@ public class Mountpoints {
     }
 
     /** Destroys the mountpoint; its viewers' PeerConnections end with it. */
-    public void destroy(Mountpoint mountpoint) throws JanusException {
-        handle().request(Json.createObjectBuilder()
-                .add("request", "destroy")
-                .add("id", mountpoint.id())
-                .build());
+    public synchronized void destroy(Mountpoint mountpoint) throws JanusException {
+        if (!live.remove(mountpoint.id())) {
+            return;
+        }
+        try {
+            handle().request(Json.createObjectBuilder()
+                    .add("request", "destroy")
+                    .add("id", mountpoint.id())
+                    .build());
+        } finally {
+            closeIfUnused();
+        }
+    }
+
+    private void closeIfUnused() {
+        if (live.isEmpty()) {
+            close();
+        }
     }
 
     /** The Janus 1.1 "media" form: H.264 as browsers take it (packetization mode 1), Opus. */
@@ -91,12 +115,16 @@ public class Mountpoints {
         if (handle == null || !handle.session().isOpen()) {
             JanusSession session = janus.open();
             try {
-                handle = session.attach(PLUGIN, new HandleListener() {
+                var listener = new HandleListener() {
+                    JanusHandle mine;
+
                     @Override
                     public void gone(String reason) {
-                        lost(reason);
+                        lost(mine, reason);
                     }
-                });
+                };
+                handle = session.attach(PLUGIN, listener);
+                listener.mine = handle;
             } catch (JanusException e) {
                 session.close();
                 throw e;
@@ -105,14 +133,19 @@ public class Mountpoints {
         return handle;
     }
 
-    private void lost(String reason) {
+    /** The session ended without our closing it: Janus died, and every mountpoint with it. */
+    private void lost(JanusHandle which, String reason) {
         synchronized (this) {
+            if (which == null || which != handle) {
+                return;
+            }
             handle = null;
+            live.clear();
         }
         onLost.accept(reason);
     }
 
-    /** The app stops: its session goes, and the mountpoints with it. */
+    /** Ends the app's session (the app stops, or no mountpoint is left). */
     public synchronized void close() {
         if (handle != null) {
             JanusHandle closing = handle;

@@ -5,10 +5,10 @@ import jakarta.json.JsonValue;
 import java.util.Set;
 
 /**
- * What the WebRTC bridge must know of a live source: whether its video must be encoded again (it is
- * not H.264, or its H.264 carries B-frames, which
- * browsers' WebRTC decoders drop) and whether it has audio.
- * Read from ffprobe's JSON; anything unknown takes the safe side, encoding the video again.
+ * What the WebRTC bridge must know of a live source: whether its video must be encoded again (it
+ * is not H.264, or its H.264 carries B-frames, which browsers' WebRTC decoders do not reorder) and
+ * whether it has audio. Read from ffprobe's JSON; anything unknown takes the safe side, encoding
+ * the video again.
  */
 public record SourceTraits(boolean encodeVideo, boolean audio) {
 

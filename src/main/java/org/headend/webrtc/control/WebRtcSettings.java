@@ -1,12 +1,11 @@
 package org.headend.webrtc.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The {@code headend.webrtc.*} settings, read in one place. */
@@ -46,18 +45,14 @@ public class WebRtcSettings {
     @ConfigProperty(name = "headend.webrtc.interface")
     Optional<String> iceInterface;
 
-    // Read in init(): Payara 6.2025.10's config producer throws a ClassCastException when it
-    // injects Optional<List<String>> (ParameterizedType cast to Class), failing the deployment.
-    Optional<List<String>> stunServers = Optional.empty();
+    /** Comma-separated URIs. Read as one string: Payara's config cannot inject Optional<List<String>>. */
+    @Inject
+    @ConfigProperty(name = "headend.webrtc.stun-servers")
+    Optional<String> stunServers;
 
-    Optional<List<String>> turnServers = Optional.empty();
-
-    @PostConstruct
-    void init() {
-        var config = ConfigProvider.getConfig();
-        stunServers = config.getOptionalValues("headend.webrtc.stun-servers", String.class);
-        turnServers = config.getOptionalValues("headend.webrtc.turn-servers", String.class);
-    }
+    @Inject
+    @ConfigProperty(name = "headend.webrtc.turn-servers")
+    Optional<String> turnServers;
 
     @Inject
     @ConfigProperty(name = "headend.webrtc.turn-username")
@@ -106,11 +101,19 @@ public class WebRtcSettings {
     }
 
     public List<String> stunServers() {
-        return stunServers.orElse(List.of());
+        return list(stunServers);
     }
 
     public List<String> turnServers() {
-        return turnServers.orElse(List.of());
+        return list(turnServers);
+    }
+
+    private static List<String> list(Optional<String> commaSeparated) {
+        return commaSeparated.stream()
+                .flatMap(s -> Arrays.stream(s.split(",")))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     public Optional<String> turnUsername() {

@@ -2,6 +2,7 @@ package org.headend.webrtc.control;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,7 @@ public final class WebRtcSettingsCheck {
     /** What is wrong with the settings, each in a sentence; empty when they are usable. */
     public static List<String> problems(WebRtcSettings settings) {
         List<String> problems = new ArrayList<>();
-        portRange(settings.ports()).ifPresentOrElse(problems::add, () -> {});
+        portRange(settings.ports()).ifPresent(problems::add);
         checkApiPort("headend.webrtc.api-port", settings.apiPort(), problems);
         checkApiPort("headend.webrtc.admin-port", settings.adminPort(), problems);
         if (settings.apiPort() == settings.adminPort()) {
@@ -46,18 +47,18 @@ public final class WebRtcSettingsCheck {
     }
 
     /** The problem with a {@code first-last} UDP range, if any. */
-    static java.util.Optional<String> portRange(String range) {
+    static Optional<String> portRange(String range) {
         Matcher m = RANGE.matcher(range == null ? "" : range.trim());
         if (!m.matches()) {
-            return java.util.Optional.of("headend.webrtc.ports '" + range + "' is not a range such as 20000-20199");
+            return Optional.of("headend.webrtc.ports '" + range + "' is not a range such as 20000-20199");
         }
         int first = Integer.parseInt(m.group(1));
         int last = Integer.parseInt(m.group(2));
         if (first < 1024 || last > 65535 || first > last) {
-            return java.util.Optional.of("headend.webrtc.ports '" + range
+            return Optional.of("headend.webrtc.ports '" + range
                     + "' must lie within 1024-65535, the first port not after the last");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static void checkApiPort(String key, int port, List<String> problems) {

@@ -20,6 +20,7 @@ import org.headend.platform.process.MediaTools;
 import org.headend.platform.process.ProcessSupervisor;
 import org.headend.stream.entity.StreamState;
 import org.headend.stream.entity.StreamStateChanged;
+import org.headend.webrtc.entity.JanusRestarted;
 
 /**
  * Every WebRTC viewer on this node, by resource id, and the feed each stream's viewers share. The
@@ -162,6 +163,11 @@ public class WebRtcViewers {
         if (change.to() == StreamState.OFFLINE && feeds.containsKey(change.streamId())) {
             executor.execute(() -> drop(change.streamId(), "the stream went offline"));
         }
+    }
+
+    /** Janus died or froze: every viewer, mountpoint and bridge input went with it. */
+    void janusRestarted(@Observes JanusRestarted restarted) {
+        executor.execute(() -> dropAll("Janus restarted (" + restarted.reason() + ")"));
     }
 
     private void start(StreamFeed feed) throws JanusException {

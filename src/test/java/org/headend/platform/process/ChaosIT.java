@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.headend.testing.Api;
+import org.headend.testing.AppJanus;
 import org.headend.testing.Await;
 import org.headend.testing.Ffprobe;
 import org.headend.testing.HeadendProcess;
@@ -38,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code SIGSTOP}) mid-stream (the relay on its own, the others all at once): a killed one is started again, a frozen one is found by its stall
  * watchdog, killed and started again; the processes API and the stream's state say so, and the
  * stream plays again. One stream has them all: a UDP input (its relay), two packagers, an output,
- * a recording and a multicast source on loopback. nginx is killed and frozen too. The app runs with
+ * a recording and a multicast source on loopback. nginx and Janus are killed and frozen too. The app runs with
  * short stall timeouts of its own, and nothing it started is left when it stops.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -64,6 +65,7 @@ class ChaosIT {
                         "HEADEND_RECORDING_STALL_TIMEOUT", "PT4S",
                         "HEADEND_MULTICAST_STALL_TIMEOUT", "PT4S",
                         "HEADEND_NGINX_STALL_TIMEOUT", "PT4S",
+                        "HEADEND_WEBRTC_STALL_TIMEOUT", "PT3S",
                         "HEADEND_TRANSCODER_RESTART_INITIAL", "PT0.5S",
                         "HEADEND_OUTPUT_RETRY_INITIAL", "PT0.5S",
                         "HEADEND_MULTICAST_RETRY_INITIAL", "PT0.5S"))
@@ -109,8 +111,11 @@ class ChaosIT {
                 destination.close();
             }
             if (app != null) {
+                List<ProcessHandle> janus = app.children("janus");
                 List<ProcessHandle> left = app.stop();
                 assertTrue(left.isEmpty(), "left running: " + left);
+                assertFalse(janus.isEmpty(), "the app ran a Janus until it stopped");
+                assertTrue(janus.stream().noneMatch(ProcessHandle::isAlive), "Janus stops with the app");
             }
         }
     }
@@ -246,6 +251,55 @@ class ChaosIT {
         } finally {
             Files.delete(mp4);
         }
+    }
+
+    /**
+     * Janus killed, or frozen past its stall timeout: a new Janus runs, the app is ready again, a
+     * session made with the app's (freshly rendered) secret works, the restarts are counted, and
+     * the app's log shows neither secret.
+     */
+    @Order(4)
+    @ParameterizedTest(name = "Janus after SIG{0}")
+    @MethodSource("signals")
+    void janusThatDiesOrFreezesIsStartedAgain(String signal) throws Exception {
+        AppJanus janus = AppJanus.of(app);
+        long pid = Await.until("Janus running", BACK, () -> janus.process().orElse(null))
+                .pid();
+        assertEquals("UP", janusReadiness(), "Janus is ready before the SIG" + signal);
+
+        signal(signal, pid);
+        if (signal.equals("STOP")) {
+            // A frozen Janus still holds its port: readiness says so before the watchdog acts.
+            Await.until("readiness DOWN for a frozen Janus", BACK, () -> "DOWN".equals(janusReadiness()));
+        }
+
+        long next = Await.until("a new Janus after SIG" + signal, BACK, () -> janus.process()
+                        .filter(p -> p.pid() != pid)
+                        .orElse(null))
+                .pid();
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the old Janus is gone");
+        Await.until("readiness UP with the new Janus", BACK, () -> "UP".equals(janusReadiness()));
+        long session = janus.createSession();
+        assertTrue(janus.sessions().contains(session), "the new Janus (" + next + ") keeps the session");
+        janus.destroySession(session);
+
+        String metrics = app.api().get("/metrics").body();
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(l -> l.startsWith("headend_webrtc_janus_restarts_total")
+                                && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1),
+                "Janus's restarts are counted");
+        String log = Files.readString(app.log());
+        assertTrue(janus.secrets().stream().noneMatch(log::contains), "no Janus secret in the app's log");
+    }
+
+    private static String janusReadiness() {
+        return app.api().get("/health/ready").json().getJsonArray("checks").stream()
+                .map(JsonObject.class::cast)
+                .filter(c -> c.getString("name").equals("janus"))
+                .map(c -> c.getString("status"))
+                .findFirst()
+                .orElse("MISSING");
     }
 
     @Test

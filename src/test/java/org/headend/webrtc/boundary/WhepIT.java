@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
+import org.headend.testing.ApiUsers;
+import org.headend.testing.AppJanus;
 import org.headend.testing.Await;
 import org.headend.testing.Browser;
 import org.headend.testing.HeadendProcess;
@@ -23,6 +26,7 @@ import org.headend.testing.SampleLadders;
 import org.headend.testing.SampleStreams;
 import org.headend.testing.SharedHeadend;
 import org.headend.testing.WebRtcNetwork;
+import org.headend.testing.pages.WatchPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,6 +45,28 @@ class WhepIT {
     private static final Duration MEDIA = Duration.ofSeconds(30);
     /** The default linger (10 s) and the bridge's stop grace, with room for a loaded machine. */
     private static final Duration FEED_STOPS = Duration.ofSeconds(20);
+    /** Well under the linger: a stream that goes offline takes its feed at once. */
+    private static final Duration OFFLINE = Duration.ofSeconds(7);
+
+    /** Wraps the page's RTCPeerConnection so that neither side learns a candidate of the other. */
+    private static final String NO_PATH =
+            """
+            const Native = window.RTCPeerConnection;
+            const strip = sdp => sdp.split('\\r\\n').filter(l => !l.startsWith('a=candidate')).join('\\r\\n');
+            window.RTCPeerConnection = function (config) {
+              const pc = new Native(config);
+              const setRemote = pc.setRemoteDescription.bind(pc);
+              pc.setRemoteDescription = d => setRemote({ type: d.type, sdp: strip(d.sdp) });
+              const local = Object.getOwnPropertyDescriptor(Native.prototype, 'localDescription').get;
+              Object.defineProperty(pc, 'localDescription', { get: () => {
+                const d = local.call(pc);
+                return d && { type: d.type, sdp: strip(d.sdp) };
+              } });
+              return pc;
+            };
+            """;
+
+    private static final Logger LOG = Logger.getLogger(WhepIT.class.getName());
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -62,7 +88,7 @@ class WhepIT {
                 var publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 25);
                 var browser = new Browser(app.baseUrl(), WhepPlayer.CHROMIUM_FLAGS)) {
             stream.awaitState("LIVE", LIVE);
-            List<Long> sessionsBefore = JanusAdmin.of(app).sessions();
+            List<Long> sessionsBefore = AppJanus.of(app).sessions();
             browser.open("/login");
             var player = new WhepPlayer(browser);
 
@@ -73,32 +99,55 @@ class WhepIT {
             assertEquals(204L, signalled.get("patch"), signalled.toString());
             JsonObject stats = player.awaitMedia(50, 48_000, MEDIA);
             assertSaneAudio(stats);
+            LOG.info("First viewer of a copied stream, ms from the POST: " + player.timings() + "; " + stats);
             assertEquals(1, webrtcViewers(stream.name()));
             assertEquals(List.of("webrtc-bridge"), bridges(stream.id()));
             assertTrue(log().contains("WebRTC feed of stream " + stream.id() + " started (video copied)"));
 
-            String location = (String) signalled.get("location");
+            // A second viewer joins the running feed, then the first leaves by DELETE.
+            var second = new WhepPlayer(browser);
+            assertEquals(
+                    204L,
+                    second.play(app.baseUrl() + "/whep/" + stream.name(), null).get("patch"));
+            assertSaneAudio(second.awaitMedia(50, 48_000, MEDIA));
+            LOG.info("Second viewer, ms from the POST: " + second.timings());
+            assertEquals(2, webrtcViewers(stream.name()));
+            String location = URI.create(app.baseUrl())
+                    .resolve((String) signalled.get("location"))
+                    .toString();
             assertEquals(200, send("DELETE", location, null, null).statusCode());
             assertEquals(404, send("DELETE", location, null, null).statusCode());
+            assertEquals(1, webrtcViewers(stream.name()));
+            assertEquals(List.of("webrtc-bridge"), bridges(stream.id()));
+
+            // The last one closes its PeerConnection without a word: Janus's hangup lets it go.
+            second.closeConnection();
+            Await.until("the silent viewer's hangup", MEDIA, () -> webrtcViewers(stream.name()) == 0);
             Await.until("the bridge stopped after the linger", FEED_STOPS, () -> bridges(stream.id())
                     .isEmpty());
             assertEquals(0, webrtcViewers(stream.name()));
-            assertEquals(sessionsBefore, JanusAdmin.of(app).sessions(), "Janus sessions left behind");
+            assertEquals(sessionsBefore, AppJanus.of(app).sessions(), "Janus sessions left behind");
         }
     }
 
     @Test
-    void aSourceWithBFramesIsEncodedAgainAndPlaysThroughTheWatchPagesLowLatencyChoice() {
+    void aSourceWithBFramesIsEncodedAgainAndPlaysToASignedInViewerThroughTheWatchPagesLowLatencyChoice() {
         var stream = SampleStreams.on(app.admin())
                 .unique("rtcb")
                 .ladder("passthrough")
-                .open(true)
+                .open(false)
                 .create();
+        String viewer = Names.unique("viewer");
+        ApiUsers.withRole(app, viewer, "viewer");
         try (stream;
                 var publisher = Publisher.withBFrames(app.rtmpUrl(), stream.key(), 320, 180, 25);
                 var browser = new Browser(app.baseUrl(), WhepPlayer.CHROMIUM_FLAGS)) {
             stream.awaitState("LIVE", LIVE);
+            // A protected stream: the WHEP POST is signed by the viewer's session cookie.
             browser.open("/watch/" + stream.name());
+            browser.waitFor(d -> browser.currentPath().startsWith("/login"));
+            WatchPage.signInHere(browser, viewer, ApiUsers.PASSWORD);
+            browser.waitFor(d -> browser.currentPath().equals("/watch/" + stream.name()));
             browser.waitFor(LIVE, d -> browser.text(By.id("watch-state")).equals("LIVE"));
 
             browser.click(By.id("low-latency"));
@@ -109,21 +158,22 @@ class WhepIT {
             assertSaneAudio(stats);
             assertTrue(log().contains("WebRTC feed of stream " + stream.id() + " started (video encoded to baseline)"));
             assertEquals(1, webrtcViewers(stream.name()));
-            assertTrue(browser.find(By.id("low-latency-notice")).getText().isEmpty()
-                    || !browser.driver()
-                            .findElement(By.id("low-latency-notice"))
-                            .isDisplayed());
+            assertEquals(true, browser.script("return document.getElementById('low-latency-notice').hidden;"));
 
-            // Unticked: the page leaves its WHEP session and plays HLS again.
-            browser.click(By.id("low-latency"));
-            Await.until("the watch page's WHEP session ended", FEED_STOPS, () -> webrtcViewers(stream.name()) == 0);
+            // The publisher leaves: the viewer is hung up and the bridge stopped at once, no linger.
+            publisher.close();
+            Await.until("the feed stopped with the stream", OFFLINE, () -> bridges(stream.id())
+                    .isEmpty());
+            assertTrue(log().contains("WebRTC feed of stream " + stream.id() + " stopped: the stream went offline"));
         }
     }
 
     @Test
     void theWatchPageSaysSoAndPlaysHlsWhenWebRtcCannotConnect() {
-        // A viewer whose network lets no UDP through (Chromium told to use none): WHEP's signalling
-        // works, ICE cannot, and the page must fall back on its own.
+        // A viewer whose network lets no media through: WHEP's signalling works, ICE finds no path,
+        // and the page must fall back on its own. Chromium ignores its UDP policy switches when
+        // headless, so the path is taken away in the page: every ICE candidate is stripped from the
+        // offer Chromium reads and from the answer it sends.
         String ladder = Names.unique("rtcf");
         assertEquals(
                 201,
@@ -137,14 +187,21 @@ class WhepIT {
                 .create();
         try (stream;
                 var publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 15);
-                var browser = new Browser(app.baseUrl(), "--force-webrtc-ip-handling-policy=disable_non_proxied_udp")) {
+                var browser = new Browser(app.baseUrl(), WhepPlayer.CHROMIUM_FLAGS)) {
             stream.awaitState("LIVE", LIVE);
             browser.open("/watch/" + stream.name());
             browser.waitFor(LIVE, d -> browser.text(By.id("watch-state")).equals("LIVE"));
+            browser.script(NO_PATH);
 
             browser.click(By.id("low-latency"));
 
-            browser.waitFor(MEDIA, d -> "hls-fallback".equals(mode(browser)));
+            try {
+                browser.waitFor(MEDIA, d -> "hls-fallback".equals(mode(browser)));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                browser.screenshot("WhepIT-fallback");
+                throw new AssertionError(
+                        "no fallback: mode " + mode(browser) + ", viewers " + webrtcViewers(stream.name()), e);
+            }
             assertEquals(
                     "Low latency is not available here; playing the normal stream.",
                     browser.text(By.id("low-latency-notice")));
@@ -159,6 +216,46 @@ class WhepIT {
     }
 
     @Test
+    void aJanusThatDiesTakesItsViewersAndFeedsWithItAndTheNextViewerPlays() {
+        var stream = SampleStreams.on(app.admin())
+                .unique("rtck")
+                .ladder("passthrough")
+                .open(true)
+                .create();
+        try (stream;
+                var publisher = Publisher.start(app.rtmpUrl(), stream.key(), 320, 180, 25);
+                var browser = new Browser(app.baseUrl(), WhepPlayer.CHROMIUM_FLAGS)) {
+            stream.awaitState("LIVE", LIVE);
+            browser.open("/login");
+            String whep = app.baseUrl() + "/whep/" + stream.name();
+            assertEquals(204L, new WhepPlayer(browser).play(whep, null).get("patch"));
+            Await.until("the first viewer counted", MEDIA, () -> webrtcViewers(stream.name()) == 1);
+            AppJanus janus = AppJanus.of(app);
+            long pid = janus.process().orElseThrow().pid();
+
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+
+            Await.until(
+                    "the viewer and the feed dropped with Janus",
+                    FEED_STOPS,
+                    () -> webrtcViewers(stream.name()) == 0
+                            && bridges(stream.id()).isEmpty());
+            Await.until(
+                    "a new Janus, ready",
+                    MEDIA,
+                    () -> janus.process().filter(p -> p.pid() != pid).isPresent() && "UP".equals(janusReadiness()));
+            var next = new WhepPlayer(browser);
+            Map<String, Object> signalled = next.play(whep, null);
+            assertEquals(204L, signalled.get("patch"), signalled.toString());
+            assertSaneAudio(next.awaitMedia(50, 48_000, MEDIA));
+            String location = URI.create(app.baseUrl())
+                    .resolve((String) signalled.get("location"))
+                    .toString();
+            assertEquals(200, send("DELETE", location, null, null).statusCode());
+        }
+    }
+
+    @Test
     void refusalsAreProblemsAndReachNoJanus() throws Exception {
         var stream = SampleStreams.on(app.admin())
                 .unique("rtcp")
@@ -166,7 +263,7 @@ class WhepIT {
                 .open(false)
                 .create();
         try (stream) {
-            List<Long> sessionsBefore = JanusAdmin.of(app).sessions();
+            List<Long> sessionsBefore = AppJanus.of(app).sessions();
             double refusedBefore = sessions("refused");
             String whep = app.baseUrl() + "/whep/" + stream.name();
             // .../hls/t/<token>/<expires>/<name>/<playlist>: the playback URL's signed token.
@@ -192,7 +289,7 @@ class WhepIT {
             assertProblem(404, send("PATCH", whep + "/no-such-session", null, "application/sdp", "v=0\r\n"));
             assertProblem(404, send("DELETE", whep + "/no-such-session", null, null));
 
-            assertEquals(sessionsBefore, JanusAdmin.of(app).sessions(), "Janus sessions made for refusals");
+            assertEquals(sessionsBefore, AppJanus.of(app).sessions(), "Janus sessions made for refusals");
             assertEquals(refusedBefore + 4, sessions("refused"));
         }
     }
@@ -219,6 +316,15 @@ class WhepIT {
         long samples = audio.getJsonNumber("samples").longValue();
         long concealed = audio.getJsonNumber("concealed").longValue();
         assertTrue(concealed < samples / 2, "audio mostly concealed: " + audio);
+    }
+
+    private String janusReadiness() {
+        return app.api().get("/health/ready").json().getJsonArray("checks").stream()
+                .map(JsonObject.class::cast)
+                .filter(c -> c.getString("name").equals("janus"))
+                .map(c -> c.getString("status"))
+                .findFirst()
+                .orElse("MISSING");
     }
 
     private static String mode(Browser browser) {

@@ -22,15 +22,22 @@ final class WhepPlayer {
             """
             const [url, authorization, pcName, done] = arguments;
             (async () => {
+              const t0 = performance.now();
+              const times = window[pcName + 'Times'] = {};
               const headers = authorization ? { Authorization: authorization } : {};
               const offer = await fetch(url, { method: 'POST', headers, credentials: 'omit' });
               if (offer.status !== 406) { done({ status: offer.status }); return; }
+              times.offer = performance.now() - t0;
               const location = offer.headers.get('Location');
               const pc = new RTCPeerConnection();
+              pc.onconnectionstatechange = () => {
+                if (pc.connectionState === 'connected') times.connected = performance.now() - t0;
+              };
               const video = document.createElement('video');
               video.muted = true; video.autoplay = true; video.playsInline = true;
               document.body.appendChild(video);
               pc.ontrack = e => { video.srcObject = e.streams[0]; video.play().catch(() => {}); };
+              video.requestVideoFrameCallback(() => { times.firstFrame = performance.now() - t0; });
               window[pcName] = pc;
               await pc.setRemoteDescription({ type: 'offer', sdp: await offer.text() });
               await pc.setLocalDescription(await pc.createAnswer());
@@ -75,6 +82,11 @@ final class WhepPlayer {
     java.util.Map<String, Object> play(String whepUrl, String authorization) {
         return (java.util.Map<String, Object>)
                 ((JavascriptExecutor) browser.driver()).executeAsyncScript(PLAY, whepUrl, authorization, pc);
+    }
+
+    /** Milliseconds from the POST to Janus's offer, to the connection, to the first frame shown. */
+    String timings() {
+        return String.valueOf(browser.script("return JSON.stringify(window." + pc + "Times);"));
     }
 
     JsonObject stats() {

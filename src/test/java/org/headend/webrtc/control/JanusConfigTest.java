@@ -50,7 +50,7 @@ class JanusConfigTest {
 
         settings.publicAddress = Optional.of("203.0.113.7");
         settings.iceInterface = Optional.of("eth1");
-        settings.stunServers = Optional.of(List.of("stuns:secure.example.net", "stun:stun.example.net:3479"));
+        settings.stunServers = Optional.of(String.join(",", "stuns:secure.example.net", "stun:stun.example.net:3479"));
         write();
         String nat = read("janus.jcfg");
         assertTrue(nat.contains("\tnat_1_1_mapping = \"203.0.113.7\"\n"), nat);

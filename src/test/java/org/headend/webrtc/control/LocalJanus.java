@@ -8,10 +8,10 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.headend.testing.Await;
 import org.headend.testing.FreePorts;
 
@@ -29,18 +29,29 @@ final class LocalJanus implements AutoCloseable {
     private Process janus;
 
     LocalJanus() {
+        this(settings -> {});
+    }
+
+    /** A Janus whose settings differ from the defaults as {@code change} says. */
+    LocalJanus(Consumer<WebRtcSettings> change) {
         settings.apiPort = FreePorts.next();
         settings.adminPort = FreePorts.next();
+        change.accept(settings);
         endpoint.settings = settings;
         endpoint.init();
         try {
             dir = Files.createTempDirectory("janus-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
             JanusConfig.write(
                     dir,
                     JanusConfig.values(settings, endpoint, dir),
                     JanusConfig.modules(settings.binary).orElseThrow());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(e);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
@@ -60,13 +71,21 @@ final class LocalJanus implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         JanusClient probe = client();
-        Await.until("Janus answering on port " + settings.apiPort, Duration.ofSeconds(10), () -> {
-            try {
-                return probe.info() != null;
-            } catch (JanusException e) {
-                return false;
-            }
-        });
+        try {
+            Await.until("Janus answering on port " + settings.apiPort, Duration.ofSeconds(10), () -> {
+                try {
+                    return probe.info() != null;
+                } catch (JanusException e) {
+                    return false;
+                }
+            });
+        } catch (RuntimeException | AssertionError e) {
+            // A Janus that never answered must not outlive the test that started it.
+            closeQuietly(e);
+            throw e;
+        } finally {
+            probe.closeAll();
+        }
         return this;
     }
 
@@ -116,7 +135,11 @@ final class LocalJanus implements AutoCloseable {
         }
     }
 
-    static List<String> plugins() {
-        return List.of("janus.plugin.videoroom", "janus.plugin.streaming");
+    private void closeQuietly(Throwable cause) {
+        try {
+            close();
+        } catch (Exception e) {
+            cause.addSuppressed(e);
+        }
     }
 }

@@ -20,8 +20,9 @@ class WebRtcSettingsCheckTest {
             s.ports = "40000-40999";
             s.publicAddress = Optional.of("203.0.113.7");
             s.iceInterface = Optional.of("eth0");
-            s.stunServers = Optional.of(List.of("stun:stun.example.net", "stun:[2001:db8::1]:3479"));
-            s.turnServers = Optional.of(List.of("turn:turn.example.net?transport=tcp", "turns:198.51.100.2:443"));
+            s.stunServers = Optional.of(String.join(",", "stun:stun.example.net", "stun:[2001:db8::1]:3479"));
+            s.turnServers =
+                    Optional.of(String.join(",", "turn:turn.example.net?transport=tcp", "turns:198.51.100.2:443"));
             s.turnUsername = Optional.of("headend");
             s.turnPassword = Optional.of("pw");
         }));
@@ -55,8 +56,8 @@ class WebRtcSettingsCheckTest {
     @Test
     void serversMustBeStunAndTurnUrisInTheirOwnKeys() {
         List<String> problems = problems(s -> {
-            s.stunServers = Optional.of(List.of("http://stun.example.net", "turn:t.example.net"));
-            s.turnServers = Optional.of(List.of("turn:t.example.net:99999"));
+            s.stunServers = Optional.of(String.join(",", "http://stun.example.net", "turn:t.example.net"));
+            s.turnServers = Optional.of(String.join(",", "turn:t.example.net:99999"));
             s.turnUsername = Optional.of("u");
             s.turnPassword = Optional.of("p");
         });
@@ -70,7 +71,7 @@ class WebRtcSettingsCheckTest {
     void turnServersNeedCredentials() {
         assertEquals(
                 List.of("headend.webrtc.turn-servers need headend.webrtc.turn-username and turn-password"),
-                problems(s -> s.turnServers = Optional.of(List.of("turn:t.example.net"))));
+                problems(s -> s.turnServers = Optional.of(String.join(",", "turn:t.example.net"))));
     }
 
     @Test
