@@ -37,8 +37,8 @@ import org.openqa.selenium.By;
  */
 class WebRtcLatencyBench {
 
-    private static final List<String> PATHS = List.of(
-            System.getProperty("bench.paths", "whep,whep-video,janus").split(","));
+    private static final List<String> PATHS =
+            List.of(System.getProperty("bench.paths", "whep,whep-video,janus").split(","));
     private static final List<String> BRIDGE_INPUT_ARGS =
             List.of(System.getProperty("bench.bridge-input-args", "").split(" ")).stream()
                     .filter(a -> !a.isBlank())
