@@ -90,6 +90,12 @@ final class CpuWindow {
         }
     }
 
+    /** CPU seconds (utime + stime) a process has used so far; 0 once it is gone. */
+    static double cpuSeconds(long pid) {
+        String[] stat = stat(pid);
+        return stat == null ? 0 : (Long.parseLong(stat[13]) + Long.parseLong(stat[14])) / HZ;
+    }
+
     private static double percent(double ticks, double seconds) {
         return ticks / HZ / seconds * 100;
     }

@@ -16,6 +16,16 @@ final class Stats {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
+    /** Nearest-rank percentile (p in 0..100) of the values; NaN when there are none. */
+    static double percentile(List<? extends Number> values, double p) {
+        double[] v = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * v.length);
+        return v[Math.max(0, Math.min(v.length - 1, rank - 1))];
+    }
+
     static double max(List<? extends Number> values) {
         return values.stream().mapToDouble(Number::doubleValue).max().orElse(Double.NaN);
     }
