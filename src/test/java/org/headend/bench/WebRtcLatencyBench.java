@@ -47,26 +47,23 @@ class WebRtcLatencyBench {
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 15));
     private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.seconds", 60));
 
+    private static WebRtcBenchApp bench;
     private static WebRtcNetwork network;
     private static HeadendProcess app;
     private static Api admin;
 
     @BeforeAll
     static void start() {
-        network = WebRtcNetwork.create();
-        System.out.println("BENCH network " + network.janusInterface() + " (deleted after the run)");
-        app = HeadendProcess.inTempHome(network.appEnvironment()).start();
-        admin = app.admin();
+        bench = WebRtcBenchApp.start(Map.of());
+        network = bench.network();
+        app = bench.app();
+        admin = bench.admin();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (app != null) {
-                app.stop();
-            }
-        } finally {
-            network.close();
+        if (bench != null) {
+            bench.close();
         }
     }
 

@@ -40,26 +40,23 @@ class WebRtcViewersBench {
     private static final int PER_PAGE = Integer.getInteger("bench.viewers-per-page", 30);
     private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
 
+    private static WebRtcBenchApp bench;
     private static WebRtcNetwork network;
     private static HeadendProcess app;
     private static Api admin;
 
     @BeforeAll
     static void start() {
-        network = WebRtcNetwork.create();
-        System.out.println("BENCH network " + network.janusInterface() + " (deleted after the run)");
-        app = HeadendProcess.inTempHome(network.appEnvironment()).start();
-        admin = app.admin();
+        bench = WebRtcBenchApp.start(Map.of());
+        network = bench.network();
+        app = bench.app();
+        admin = bench.admin();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (app != null) {
-                app.stop();
-            }
-        } finally {
-            network.close();
+        if (bench != null) {
+            bench.close();
         }
     }
 

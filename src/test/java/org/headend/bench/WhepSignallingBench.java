@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -38,29 +37,24 @@ class WhepSignallingBench {
     private static final int WARMUP = Integer.getInteger("bench.warmup-sessions", 100);
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 4);
 
+    private static WebRtcBenchApp bench;
     private static WebRtcNetwork network;
     private static HeadendProcess app;
     private static Api admin;
 
     @BeforeAll
     static void start() {
-        network = WebRtcNetwork.create();
-        System.out.println("BENCH network " + network.janusInterface() + " (deleted after the run)");
-        Map<String, String> env = new HashMap<>(network.appEnvironment());
         // The stream's feed stays up between sessions: its start and stop are not signalling.
-        env.put("HEADEND_WEBRTC_VIEWER_LINGER", "PT10M");
-        app = HeadendProcess.inTempHome(env).start();
-        admin = app.admin();
+        bench = WebRtcBenchApp.start(Map.of("HEADEND_WEBRTC_VIEWER_LINGER", "PT10M"));
+        network = bench.network();
+        app = bench.app();
+        admin = bench.admin();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (app != null) {
-                app.stop();
-            }
-        } finally {
-            network.close();
+        if (bench != null) {
+            bench.close();
         }
     }
 

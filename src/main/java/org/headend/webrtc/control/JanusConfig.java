@@ -12,8 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.headend.platform.ConfigTemplate;
 
 /**
  * Janus's configuration for one run of the app, in a folder of its own: the files rendered from
@@ -31,8 +30,6 @@ public final class JanusConfig {
             "transports", List.of("libjanus_http.so"),
             "events", List.of(),
             "loggers", List.of());
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
     private JanusConfig() {}
 
@@ -74,17 +71,7 @@ public final class JanusConfig {
 
     /** Every {@code ${NAME}} of {@code template} replaced; a placeholder without a value is an error. */
     public static String render(String template, Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        var out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            if (value == null) {
-                throw new IllegalArgumentException("No value for ${" + m.group(1) + "} in a Janus template");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return ConfigTemplate.render(template, values, "Janus");
     }
 
     /** Writes the configuration and the module links below {@code dir}, replacing an earlier run's. */

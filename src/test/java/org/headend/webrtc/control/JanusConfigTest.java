@@ -92,7 +92,7 @@ class JanusConfigTest {
     @Test
     void aMissingValueIsAnError() {
         var e = assertThrows(IllegalArgumentException.class, () -> JanusConfig.render("a ${B} c", Map.of()));
-        assertEquals("No value for ${B} in a Janus template", e.getMessage());
+        assertEquals("No value for ${B} in the Janus template", e.getMessage());
         assertEquals("a x c", JanusConfig.render("a ${B} c", Map.of("B", "x")));
     }
 
