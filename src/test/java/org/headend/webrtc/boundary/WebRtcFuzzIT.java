@@ -47,8 +47,8 @@ class WebRtcFuzzIT {
                     SampleOffers.OBS.replace("a=rtpmap:96 H264/90000", ""),
                     SampleOffers.OBS.replace("a=fingerprint", "a=x-fingerprint"),
                     "v=0\r\n" + "a=x\r\n".repeat(40_000));
-            List<String> types = List.of("application/sdp", "application/json", "text/plain");
-            List<String> bearers = List.of("Bearer " + stream.key(), "Bearer wrong", "Bearer ", "Basic Og==");
+            List<String> types = List.of("application/sdp", "application/json");
+            List<String> bearers = List.of("Bearer " + stream.key(), "Bearer wrong", "Basic Og==");
             List<String> wrong = new ArrayList<>();
             for (String body : bodies) {
                 for (String type : types) {

@@ -28,8 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  * links, a command started over SSH runs in the host's namespace and not the node's, and each way
  * of losing a host (link cut, frozen, sshd killed) stops the client while the other host still
  * answers, until it is undone. Skipped only where namespaces or sshd cannot be used (not root).
+ *
+ * <p>Not in the suite (its name is no {@code *IT}): {@code WorkersIT} runs every fixture through the
+ * app and fails where they do; run this when a fixture changes: {@code mvn verify
+ * -Dit.test=WorkerHostsCheck -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class WorkerHostsIT {
+class WorkerHostsCheck {
 
     @TempDir
     Path client;
